@@ -1,0 +1,3 @@
+import type { RestRoute } from '../../http/route.ts';
+
+export const commandRoutes: RestRoute[] = [];

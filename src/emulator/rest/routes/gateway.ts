@@ -1,0 +1,60 @@
+import { applicationFlagsFor } from '../../gateway/intents.ts';
+import { type RestRoute, requireApp } from '../../http/route.ts';
+import { userPayload } from '../../world/serialize.ts';
+
+export const gatewayRoutes: RestRoute[] = [
+	{
+		method: 'GET',
+		path: '/gateway',
+		auth: 'none',
+		handler: ({ emulator }) => ({ url: emulator.gatewayUrl }),
+	},
+	{
+		method: 'GET',
+		path: '/gateway/bot',
+		auth: 'bot',
+		handler: ({ emulator }) => ({
+			url: emulator.gatewayUrl,
+			shards: 1,
+			// A high max_concurrency keeps discord.js from waiting 5 s between shard identifies.
+			session_start_limit: { total: 1000, remaining: 1000, reset_after: 86_400_000, max_concurrency: 16 },
+		}),
+	},
+	{
+		method: 'GET',
+		path: '/applications/@me',
+		auth: 'bot',
+		handler: (ctx) => applicationPayload(ctx),
+	},
+	{
+		method: 'GET',
+		path: '/oauth2/applications/@me',
+		auth: 'bot',
+		handler: (ctx) => applicationPayload(ctx),
+	},
+];
+
+function applicationPayload(ctx: Parameters<RestRoute['handler']>[0]) {
+	const app = requireApp(ctx);
+	const world = ctx.world;
+	return {
+		id: app.id,
+		name: app.name,
+		icon: null,
+		description: 'Emulated application',
+		summary: '',
+		type: null,
+		bot_public: true,
+		bot_require_code_grant: false,
+		verify_key: '0'.repeat(64),
+		flags: applicationFlagsFor(app.privilegedIntents),
+		owner: userPayload(world.user(app.ownerId)),
+		team: null,
+		bot: userPayload(world.user(app.botUserId)),
+		redirect_uris: [],
+		interactions_endpoint_url: null,
+		approximate_guild_count: world.guildsOfBot(app.botUserId).length,
+		install_params: { scopes: ['bot', 'applications.commands'], permissions: app.defaultPermissions.toString() },
+		integration_types_config: { '0': {}, '1': {} },
+	};
+}
