@@ -50,7 +50,7 @@ export class InteractionRegistry {
 	): PendingInteraction {
 		const world = this.emulator.world;
 		const id = world.newId();
-		const token = `aW50ZXJhY3Rpb246${id}:${randomBytes(48).toString('base64url')}`;
+		const token = Buffer.from(`interaction:${id}:${randomBytes(48).toString('hex')}`).toString('base64url');
 		const pending: PendingInteraction = {
 			id,
 			token,

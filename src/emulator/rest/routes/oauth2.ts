@@ -1,3 +1,146 @@
-import type { RestRoute } from '../../http/route.ts';
+import { ApiError } from '../../errors.ts';
+import { Reply, type RestRoute, type RouteContext } from '../../http/route.ts';
+import { ACCESS_TOKEN_TTL_S } from '../../oauth-store.ts';
+import type { EmApplication, EmUser } from '../../world/types.ts';
 
-export const oauthRoutes: RestRoute[] = [];
+const KNOWN_SCOPES = new Set([
+	'identify',
+	'email',
+	'guilds',
+	'guilds.members.read',
+	'bot',
+	'applications.commands',
+	'connections',
+]);
+
+function escapeHtml(text: string): string {
+	return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+function oauthError(error: string, description: string, status = 400): Reply {
+	return new Reply(status, { error, error_description: description });
+}
+
+interface AuthorizeRequest {
+	app: EmApplication;
+	redirectUri: string;
+	scopes: string[];
+	state: string | null;
+}
+
+function readAuthorize(ctx: RouteContext): AuthorizeRequest {
+	const q = ctx.query;
+	const app = ctx.world.applications.get(q.get('client_id') ?? '');
+	if (!app) throw new ApiError(400, 0, 'Unknown client_id');
+	if (q.get('response_type') !== 'code') throw new ApiError(400, 0, 'response_type must be "code"');
+	const redirectUri = q.get('redirect_uri');
+	if (!redirectUri || !/^https?:\/\//.test(redirectUri))
+		throw new ApiError(400, 0, 'redirect_uri must be an http(s) URL');
+	const scopes = (q.get('scope') ?? '').split(/[ +]/).filter(Boolean);
+	if (scopes.length === 0) throw new ApiError(400, 0, 'scope is required');
+	const unknown = scopes.filter((s) => !KNOWN_SCOPES.has(s));
+	if (unknown.length) throw new ApiError(400, 0, `Unknown scope(s): ${unknown.join(', ')}`);
+	return { app, redirectUri, scopes, state: q.get('state') };
+}
+
+/**
+ * The consent page. Instead of a Discord login it lists the emulated (non-bot) users: picking one
+ * authorizes as that user. Guild owners come first, since they are who a dashboard login needs.
+ */
+const authorize: RestRoute['handler'] = (ctx) => {
+	const request = readAuthorize(ctx);
+	const owners = new Set([...ctx.world.guilds.values()].map((g) => g.ownerId));
+	const users = [...ctx.world.users.values()].filter((u) => !u.bot);
+	users.sort((a, b) => Number(owners.has(b.id)) - Number(owners.has(a.id)));
+	const filter = (ctx.query.get('filter') ?? '').toLowerCase();
+	const shown = users.filter((u) => !filter || u.username.toLowerCase().includes(filter)).slice(0, 200);
+	const base = new URLSearchParams(ctx.query);
+	const row = (u: EmUser) => {
+		const params = new URLSearchParams(base);
+		params.set('user_id', u.id);
+		const label = owners.has(u.id) ? ' (server owner)' : '';
+		return `<li><a href="/oauth2/authorize/confirm?${escapeHtml(params.toString())}" data-user-id="${u.id}">${escapeHtml(u.globalName ?? u.username)} <small>@${escapeHtml(u.username)}${label}</small></a></li>`;
+	};
+	return Reply.html(`<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Authorize ${escapeHtml(request.app.name)} (Discord emulator)</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem}li{margin:.4rem 0}a{font-size:1.1rem}small{color:#666}</style></head>
+<body><h1>Authorize ${escapeHtml(request.app.name)}</h1>
+<p>Discord emulator: choose the user to log in as. Scopes: <code>${escapeHtml(request.scopes.join(' '))}</code></p>
+<form method="get" action="/oauth2/authorize">${[...base.entries()]
+		.filter(([k]) => k !== 'filter')
+		.map(([k, v]) => `<input type="hidden" name="${escapeHtml(k)}" value="${escapeHtml(v)}">`)
+		.join('')}
+<label>Filter <input name="filter" value="${escapeHtml(filter)}"></label> <button>Search</button></form>
+<ul>${shown.map(row).join('\n')}</ul></body></html>`);
+};
+
+const confirm: RestRoute['handler'] = (ctx) => {
+	const request = readAuthorize(ctx);
+	const user = ctx.world.users.get(ctx.query.get('user_id') ?? '');
+	if (!user || user.bot) throw new ApiError(400, 0, 'Pick an existing, non-bot user');
+	const code = ctx.emulator.oauth.issueCode(
+		request.app.id,
+		user.id,
+		request.redirectUri,
+		request.scopes,
+		ctx.world.now(),
+	);
+	const target = new URL(request.redirectUri);
+	target.searchParams.set('code', code);
+	if (request.state !== null) target.searchParams.set('state', request.state);
+	return Reply.redirect(target.toString());
+};
+
+/** Client credentials from HTTP Basic or the form body, as Discord accepts both. */
+function client(ctx: RouteContext): EmApplication | null {
+	const body = (ctx.body ?? {}) as Record<string, string>;
+	let id = body.client_id;
+	let secret = body.client_secret;
+	const basic = ctx.req.headers.authorization;
+	if (basic?.startsWith('Basic ')) {
+		const [u, p] = Buffer.from(basic.slice(6), 'base64').toString().split(':');
+		id = u;
+		secret = p;
+	}
+	const app = id ? ctx.world.applications.get(id) : undefined;
+	return app && app.clientSecret === secret ? app : null;
+}
+
+const token: RestRoute['handler'] = (ctx) => {
+	const body = (ctx.body ?? {}) as Record<string, string>;
+	const app = client(ctx);
+	if (!app) return oauthError('invalid_client', 'Invalid client_id or client_secret', 401);
+	const now = ctx.world.now();
+	let issued: ReturnType<typeof ctx.emulator.oauth.issueToken> | null = null;
+	if (body.grant_type === 'authorization_code') {
+		const pending = ctx.emulator.oauth.redeemCode(body.code ?? '', now);
+		if (!pending || pending.appId !== app.id) return oauthError('invalid_grant', 'Invalid "code" in request.');
+		if (pending.redirectUri !== body.redirect_uri)
+			return oauthError('invalid_grant', 'Invalid "redirect_uri" in request.');
+		issued = ctx.emulator.oauth.issueToken(app.id, pending.userId, pending.scopes, now);
+	} else if (body.grant_type === 'refresh_token') {
+		issued = ctx.emulator.oauth.refresh(body.refresh_token ?? '', app.id, now);
+		if (!issued) return oauthError('invalid_grant', 'Invalid "refresh_token" in request.');
+	} else return oauthError('unsupported_grant_type', 'Unsupported grant type');
+	return {
+		access_token: issued.grant.accessToken,
+		token_type: 'Bearer',
+		expires_in: ACCESS_TOKEN_TTL_S,
+		refresh_token: issued.refreshToken,
+		scope: issued.grant.scopes.join(' '),
+	};
+};
+
+const revoke: RestRoute['handler'] = (ctx) => {
+	if (!client(ctx)) return oauthError('invalid_client', 'Invalid client_id or client_secret', 401);
+	ctx.emulator.oauth.revoke(((ctx.body ?? {}) as Record<string, string>).token ?? '');
+	return {};
+};
+
+export const oauthRoutes: RestRoute[] = [
+	{ method: 'GET', path: '/oauth2/authorize', auth: 'none', handler: authorize },
+	{ method: 'GET', path: '/oauth2/authorize/confirm', auth: 'none', handler: confirm },
+	{ method: 'POST', path: '/oauth2/token', auth: 'none', handler: token },
+	{ method: 'POST', path: '/oauth2/token/revoke', auth: 'none', handler: revoke },
+];

@@ -1,0 +1,290 @@
+import { InteractionType, PermissionFlagsBits as P } from 'discord-api-types/v10';
+import { z } from 'zod';
+import type { Emulator } from '../emulator.ts';
+import { Errors } from '../errors.ts';
+import type { RestRoute } from '../http/route.ts';
+import type { PendingInteraction } from '../interactions.ts';
+import { channelPermissions } from '../world/permissions.ts';
+import { channelPayload, memberPayload, messagePayload, userPayload } from '../world/serialize.ts';
+import type { EmApplication } from '../world/types.ts';
+import { buildCommandData } from './command-options.ts';
+import { presentMessage } from './present.ts';
+import { badRequest, parse, snowflake } from './validate.ts';
+
+const value = z.union([z.string(), z.number(), z.boolean()]);
+
+function appOf(emulator: Emulator, appId: string | undefined): EmApplication {
+	const app = appId ? emulator.world.applications.get(appId) : emulator.defaultApp;
+	if (!app) throw Errors.unknownApplication();
+	return app;
+}
+
+/** The parts every interaction payload shares: who, where, and what the app may do there. */
+function context(emulator: Emulator, app: EmApplication, channelId: string, userId: string) {
+	const world = emulator.world;
+	const channel = world.channel(channelId);
+	const user = world.user(userId);
+	if (channel.guildId === null) {
+		if (!channel.recipients.includes(userId) || !channel.recipients.includes(app.botUserId))
+			throw badRequest('That DM channel is not between this user and the bot');
+		return {
+			guildId: null,
+			base: {
+				channel_id: channel.id,
+				channel: channelPayload(channel, world),
+				user: userPayload(user),
+				context: 1,
+				app_permissions: '0',
+				authorizing_integration_owners: { '1': userId },
+			},
+		};
+	}
+	const guild = world.guild(channel.guildId);
+	const member = guild.members.get(userId);
+	if (!member) throw badRequest(`User ${userId} is not a member of guild ${guild.id}`);
+	if (!guild.members.has(app.botUserId)) throw badRequest(`The application's bot is not in guild ${guild.id}`);
+	const memberPerms = channelPermissions(guild, channel, userId);
+	return {
+		guildId: guild.id,
+		memberPerms,
+		base: {
+			guild_id: guild.id,
+			guild: { id: guild.id, locale: 'en-US', features: [] },
+			guild_locale: 'en-US',
+			channel_id: channel.id,
+			channel: channelPayload(channel, world),
+			member: { ...memberPayload(member, world), permissions: memberPerms.toString() },
+			context: 0,
+			app_permissions: channelPermissions(guild, channel, app.botUserId).toString(),
+			authorizing_integration_owners: { '0': guild.id },
+		},
+	};
+}
+
+/** What the control call answers once the bot has answered the interaction. */
+function outcome(emulator: Emulator, pending: PendingInteraction) {
+	const world = emulator.world;
+	const channel = world.channel(pending.channelId);
+	const msg = (id: string | null) => {
+		const m = id ? channel.messages.get(id) : undefined;
+		return m ? presentMessage(world, m) : null;
+	};
+	return {
+		interaction_id: pending.id,
+		callback_type: pending.callbackType,
+		reply: msg(pending.originalMessageId),
+		updated_message: pending.sourceMessageId && !pending.originalMessageId ? msg(pending.sourceMessageId) : null,
+		modal: pending.modal,
+		choices: pending.choices,
+		followups: pending.followupIds.map((id) => msg(id)).filter(Boolean),
+	};
+}
+
+const commandSpec = z.strictObject({
+	app_id: snowflake.optional(),
+	channel_id: snowflake,
+	user_id: snowflake,
+	/** `name`, `name sub` or `name group sub`. */
+	command: z.string().min(1).max(100),
+	options: z.record(z.string(), value).optional(),
+	timeout_ms: z.number().int().min(0).max(60_000).optional(),
+});
+
+const componentSpec = z.strictObject({
+	app_id: snowflake.optional(),
+	channel_id: snowflake,
+	message_id: snowflake,
+	user_id: snowflake,
+	custom_id: z.string().min(1).max(100),
+	values: z.array(z.string()).max(25).optional(),
+	timeout_ms: z.number().int().min(0).max(60_000).optional(),
+});
+
+const modalSpec = z.strictObject({
+	interaction_id: snowflake,
+	values: z.record(z.string(), z.string().max(4000)),
+	timeout_ms: z.number().int().min(0).max(60_000).optional(),
+});
+
+interface ComponentLike {
+	type: number;
+	custom_id?: string;
+	disabled?: boolean;
+	components?: ComponentLike[];
+	component?: ComponentLike;
+	accessory?: ComponentLike;
+	required?: boolean;
+	label?: string;
+}
+
+function findComponent(list: ComponentLike[] | undefined, customId: string): ComponentLike | null {
+	for (const c of list ?? []) {
+		if (c.custom_id === customId) return c;
+		const inner = findComponent(
+			[...(c.components ?? []), ...(c.component ? [c.component] : []), ...(c.accessory ? [c.accessory] : [])],
+			customId,
+		);
+		if (inner) return inner;
+	}
+	return null;
+}
+
+export const interactionRoutes: RestRoute[] = [
+	{
+		method: 'POST',
+		path: '/interactions/commands',
+		auth: 'none',
+		handler: async ({ emulator, body }) => {
+			const spec = parse(commandSpec, body);
+			const world = emulator.world;
+			const app = appOf(emulator, spec.app_id);
+			const { guildId, base, memberPerms } = context(emulator, app, spec.channel_id, spec.user_id);
+			const [name, ...path] = spec.command.trim().replace(/^\//, '').split(/\s+/);
+			const guildCommands = guildId ? [...(app.guildCommands.get(guildId)?.values() ?? [])] : [];
+			const command = [...guildCommands, ...app.globalCommands.values()].find((c) => c.name === name && c.type === 1);
+			if (!command)
+				throw badRequest(
+					`No chat-input command "/${name}" is registered for this ${guildId ? 'guild' : 'DM'} (registered: ${[...guildCommands, ...app.globalCommands.values()].map((c) => c.name).join(', ') || 'none'})`,
+				);
+			// The Discord client hides commands a member may not use; the emulator refuses to run them.
+			if (guildId && command.default_member_permissions != null && memberPerms !== undefined) {
+				const needed = BigInt(command.default_member_permissions);
+				if ((memberPerms & needed) !== needed && (memberPerms & P.Administrator) === 0n)
+					throw badRequest(
+						`User ${spec.user_id} lacks the permissions /${name} requires (default_member_permissions ${needed})`,
+					);
+			}
+			const data = buildCommandData(world, guildId ? world.guild(guildId) : null, command, path, spec.options ?? {});
+			const pending = emulator.interactions.create(
+				{
+					appId: app.id,
+					type: InteractionType.ApplicationCommand,
+					guildId,
+					channelId: spec.channel_id,
+					userId: spec.user_id,
+				},
+				({ id, token }) => ({
+					id,
+					token,
+					application_id: app.id,
+					type: InteractionType.ApplicationCommand,
+					data,
+					...base,
+					version: 1,
+					locale: 'en-US',
+					entitlements: [],
+					attachment_size_limit: 10_485_760,
+				}),
+			);
+			await emulator.interactions.waitSettled(pending, spec.timeout_ms ?? 5_000);
+			return outcome(emulator, pending);
+		},
+	},
+	{
+		method: 'POST',
+		path: '/interactions/components',
+		auth: 'none',
+		handler: async ({ emulator, body }) => {
+			const spec = parse(componentSpec, body);
+			const world = emulator.world;
+			const app = appOf(emulator, spec.app_id);
+			const message = world.message(spec.channel_id, spec.message_id);
+			if (message.authorId !== app.botUserId)
+				throw badRequest('That message was not sent by this application; its components would go to another app');
+			const component = findComponent(message.components as ComponentLike[], spec.custom_id);
+			if (!component) throw badRequest(`Message ${message.id} has no component with custom_id "${spec.custom_id}"`);
+			if (component.disabled) throw badRequest(`Component "${spec.custom_id}" is disabled`);
+			const isSelect = [3, 5, 6, 7, 8].includes(component.type);
+			if (isSelect && !spec.values) throw badRequest('A select menu needs values');
+			const { guildId, base } = context(emulator, app, spec.channel_id, spec.user_id);
+			const pending = emulator.interactions.create(
+				{
+					appId: app.id,
+					type: InteractionType.MessageComponent,
+					guildId,
+					channelId: spec.channel_id,
+					userId: spec.user_id,
+					sourceMessageId: message.id,
+				},
+				({ id, token }) => ({
+					id,
+					token,
+					application_id: app.id,
+					type: InteractionType.MessageComponent,
+					data: {
+						custom_id: spec.custom_id,
+						component_type: component.type,
+						...(isSelect ? { values: spec.values } : {}),
+					},
+					message: messagePayload(message, world),
+					...base,
+					version: 1,
+					locale: 'en-US',
+					entitlements: [],
+					attachment_size_limit: 10_485_760,
+				}),
+			);
+			await emulator.interactions.waitSettled(pending, spec.timeout_ms ?? 5_000);
+			return outcome(emulator, pending);
+		},
+	},
+	{
+		method: 'POST',
+		path: '/interactions/modals',
+		auth: 'none',
+		handler: async ({ emulator, body }) => {
+			const spec = parse(modalSpec, body);
+			const opener = emulator.interactions.get(spec.interaction_id);
+			if (!opener?.modal) throw badRequest(`Interaction ${spec.interaction_id} did not open a modal`);
+			const app = appOf(emulator, opener.appId);
+			const modal = opener.modal as { custom_id: string; components: ComponentLike[] };
+			const submitted: unknown[] = [];
+			const seen = new Set<string>();
+			for (const row of modal.components) {
+				const input = row.type === 1 ? row.components?.[0] : row.type === 18 ? row.component : undefined;
+				if (!input?.custom_id) continue;
+				const v = spec.values[input.custom_id];
+				seen.add(input.custom_id);
+				if (v === undefined && input.required !== false)
+					throw badRequest(`Modal field "${input.custom_id}" is required`);
+				const field = { type: input.type, custom_id: input.custom_id, value: v ?? '' };
+				submitted.push(row.type === 18 ? { type: 18, component: field } : { type: 1, components: [field] });
+			}
+			const unknown = Object.keys(spec.values).filter((k) => !seen.has(k));
+			if (unknown.length) throw badRequest(`The modal has no field(s) ${unknown.join(', ')}`);
+			const { guildId, base } = context(emulator, app, opener.channelId, opener.userId);
+			const pending = emulator.interactions.create(
+				{
+					appId: app.id,
+					type: InteractionType.ModalSubmit,
+					guildId,
+					channelId: opener.channelId,
+					userId: opener.userId,
+					sourceMessageId: opener.sourceMessageId,
+				},
+				({ id, token }) => ({
+					id,
+					token,
+					application_id: app.id,
+					type: InteractionType.ModalSubmit,
+					data: { custom_id: modal.custom_id, components: submitted },
+					...(opener.sourceMessageId
+						? {
+								message: messagePayload(
+									emulator.world.message(opener.channelId, opener.sourceMessageId),
+									emulator.world,
+								),
+							}
+						: {}),
+					...base,
+					version: 1,
+					locale: 'en-US',
+					entitlements: [],
+					attachment_size_limit: 10_485_760,
+				}),
+			);
+			await emulator.interactions.waitSettled(pending, spec.timeout_ms ?? 5_000);
+			return outcome(emulator, pending);
+		},
+	},
+];
