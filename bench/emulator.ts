@@ -49,13 +49,21 @@ async function gatewayRun(): Promise<number> {
 	return EVENTS / seconds;
 }
 
-async function cannon(url: string, headers: Record<string, string>, body: string): Promise<{ rps: number; errors: number; non2xx: number }> {
+async function cannon(
+	url: string,
+	headers: Record<string, string>,
+	body: string,
+): Promise<{ rps: number; errors: number; non2xx: number }> {
 	const result = await autocannon({ url, method: 'POST', headers, body, connections: 50, duration: REST_SECONDS });
 	return { rps: result.requests.average, errors: result.errors, non2xx: result.non2xx };
 }
 
 async function startEmulatorProcess(): Promise<{ child: ChildProcess; url: string; token: string; channelId: string }> {
-	const child = spawn(process.execPath, ['--import', 'tsx', 'src/emulator/cli.ts', '--port', '0', '--rate-limits', 'off'], { stdio: ['ignore', 'pipe', 'inherit'] });
+	const child = spawn(
+		process.execPath,
+		['--import', 'tsx', 'src/emulator/cli.ts', '--port', '0', '--rate-limits', 'off'],
+		{ stdio: ['ignore', 'pipe', 'inherit'] },
+	);
 	const url = await new Promise<string>((resolve, reject) => {
 		let out = '';
 		child.stdout?.on('data', (d: Buffer) => {
@@ -65,7 +73,10 @@ async function startEmulatorProcess(): Promise<{ child: ChildProcess; url: strin
 		});
 		child.once('exit', (code) => reject(new Error(`emulator exited with ${code}`)));
 	});
-	const info = (await (await fetch(`${url}/_emulator`)).json()) as { applications: { token: string }[]; demo: { channels: Record<string, string> } };
+	const info = (await (await fetch(`${url}/_emulator`)).json()) as {
+		applications: { token: string }[];
+		demo: { channels: Record<string, string> };
+	};
 	return { child, url, token: info.applications[0]?.token as string, channelId: info.demo.channels.general as string };
 }
 
@@ -79,7 +90,14 @@ async function restRun(): Promise<{ emulator: number; floor: number; errors: num
 	child.kill();
 
 	// Floor: the same bytes from a bare node:http server in its own process.
-	const floorServer = spawn(process.execPath, ['-e', `const b=Buffer.from(${JSON.stringify(sample)});require('node:http').createServer((q,s)=>{q.resume();q.on('end',()=>{s.writeHead(200,{'content-type':'application/json','content-length':b.length});s.end(b)})}).listen(0,'127.0.0.1',function(){console.log('listening on http://127.0.0.1:'+this.address().port)})`], { stdio: ['ignore', 'pipe', 'inherit'] });
+	const floorServer = spawn(
+		process.execPath,
+		[
+			'-e',
+			`const b=Buffer.from(${JSON.stringify(sample)});require('node:http').createServer((q,s)=>{q.resume();q.on('end',()=>{s.writeHead(200,{'content-type':'application/json','content-length':b.length});s.end(b)})}).listen(0,'127.0.0.1',function(){console.log('listening on http://127.0.0.1:'+this.address().port)})`,
+		],
+		{ stdio: ['ignore', 'pipe', 'inherit'] },
+	);
 	const floorUrl = await new Promise<string>((resolve) => {
 		floorServer.stdout?.on('data', (d: Buffer) => {
 			const m = d.toString().match(/listening on (http:\/\/\S+)/);
@@ -101,7 +119,9 @@ for (let i = 0; i < RUNS; i++) {
 	rest.push(r.emulator);
 	floors.push(r.floor);
 	restErrors += r.errors;
-	console.error(`run ${i + 1}/${RUNS}: ${Math.round(events.at(-1) ?? 0)} events/s, ${Math.round(r.emulator)} REST req/s (node:http floor ${Math.round(r.floor)})`);
+	console.error(
+		`run ${i + 1}/${RUNS}: ${Math.round(events.at(-1) ?? 0)} events/s, ${Math.round(r.emulator)} REST req/s (node:http floor ${Math.round(r.floor)})`,
+	);
 }
 const summary = {
 	events_per_s: Math.round(median(events)),

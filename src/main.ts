@@ -12,7 +12,9 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 	process.exit(2);
 }
 if (process.env.DISCORD_TOKEN) {
-	console.error('DISCORD_TOKEN is set, but the Foyer bot core is not built yet: only sandbox mode (no DISCORD_TOKEN) runs today.');
+	console.error(
+		'DISCORD_TOKEN is set, but the Foyer bot core is not built yet: only sandbox mode (no DISCORD_TOKEN) runs today.',
+	);
 	process.exit(1);
 }
 
@@ -23,7 +25,9 @@ console.log(`  REST/Gateway: ${emulator.apiUrl}   bot token: ${emulator.token}`)
 console.log(`  control API:  ${emulator.url}/_emulator   (docs/emulator.md)`);
 if (demo) {
 	console.log(`  demo server:  ${demo.guild.name} (${demo.guild.id}), owner ${demo.owner.username} (${demo.owner.id})`);
-	console.log(`  try:          curl -X POST ${emulator.url}/_emulator/guilds/${demo.guild.id}/joins -H 'content-type: application/json' -d '{"user":{"username":"newcomer"}}'`);
+	console.log(
+		`  try:          curl -X POST ${emulator.url}/_emulator/guilds/${demo.guild.id}/joins -H 'content-type: application/json' -d '{"user":{"username":"newcomer"}}'`,
+	);
 }
 const stop = async () => {
 	await emulator.close();
