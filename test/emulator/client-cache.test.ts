@@ -8,21 +8,21 @@ import { EmulatorControl } from '../../src/emulator/testing/control-client.ts';
 function next<T>(
 	client: Client,
 	event: string,
-	filter: (...args: never[]) => boolean = () => true,
+	filter: (...args: unknown[]) => boolean = () => true,
 	ms = 3000,
 ): Promise<T> {
 	return new Promise((resolve, reject) => {
 		const timer = setTimeout(() => {
-			client.off(event, handler);
+			client.off(event as never, handler);
 			reject(new Error(`no ${event} within ${ms} ms`));
 		}, ms);
-		const handler = (...args: never[]) => {
+		const handler = (...args: unknown[]) => {
 			if (!filter(...args)) return;
 			clearTimeout(timer);
-			client.off(event, handler);
+			client.off(event as never, handler);
 			resolve(args[0] as T);
 		};
-		client.on(event, handler);
+		client.on(event as never, handler);
 	});
 }
 
