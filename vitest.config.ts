@@ -1,6 +1,30 @@
-import { defineConfig } from 'vitest/config';
+import { resolve as resolvePath } from 'node:path';
+import { defineConfig, type Plugin } from 'vitest/config';
+
+const core = `${resolvePath('src')}/`;
+
+/**
+ * In production a Node resolve hook (src/core/plugins/module-generations.ts) tags every module of a
+ * plugin with the plugin's generation so that a reload re-evaluates its whole module graph. Vitest
+ * loads modules through its own runner, which Node's hooks never see; this plugin does the same
+ * tagging there: a relative import from a generation-tagged module inherits its `?g=N`.
+ */
+const pluginGenerations: Plugin = {
+	name: 'foyer-plugin-generations',
+	enforce: 'pre',
+	async resolveId(source, importer, options) {
+		if (!importer || !(source.startsWith('./') || source.startsWith('../'))) return null;
+		const generation = importer.match(/[?&]g=(\d+)/)?.[1];
+		if (generation === undefined) return null;
+		const resolved = await this.resolve(source, importer.replace(/\?.*$/, ''), { ...options, skipSelf: true });
+		if (!resolved || resolved.external || resolved.id.includes('/node_modules/') || resolved.id.startsWith(core))
+			return resolved;
+		return { ...resolved, id: `${resolved.id.replace(/\?.*$/, '')}?g=${generation}` };
+	},
+};
 
 export default defineConfig({
+	plugins: [pluginGenerations],
 	test: {
 		include: ['test/**/*.test.ts'],
 		testTimeout: 30_000,

@@ -1,0 +1,31 @@
+import { type Listener, PluginHook, SapphireClient } from '@sapphire/framework';
+import { Client } from 'discord.js';
+
+/**
+ * Sapphire's client, with one change to its login: the framework's `CoreReady` listener is left
+ * out, because it registers application commands itself. Foyer pushes commands through its plugin
+ * manager (one bulk overwrite per change), and two registrars would race.
+ */
+export class FoyerClient extends SapphireClient {
+	override async login(token?: string): Promise<string> {
+		for (const plugin of SapphireClient.plugins.values(PluginHook.PreLogin)) {
+			await plugin.hook.call(this, this.options);
+			this.emit('pluginLoaded', plugin.type, plugin.name);
+		}
+		await Promise.all([...this.stores.values()].map((store) => store.loadAll()));
+		const listeners = this.stores.get('listeners');
+		const coreReady = listeners.get('CoreReady') as Listener | undefined;
+		if (coreReady) {
+			// Sapphire's unload leaves `once` listeners attached, so detach it by hand first.
+			const callback = (coreReady as unknown as { _listener: ((...args: unknown[]) => void) | null })._listener;
+			if (callback) this.off(coreReady.event as string, callback);
+			await listeners.unload(coreReady);
+		}
+		const result = await Client.prototype.login.call(this, token);
+		for (const plugin of SapphireClient.plugins.values(PluginHook.PostLogin)) {
+			await plugin.hook.call(this, this.options);
+			this.emit('pluginLoaded', plugin.type, plugin.name);
+		}
+		return result;
+	}
+}

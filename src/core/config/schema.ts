@@ -1,0 +1,55 @@
+import { z } from 'zod';
+
+const snowflakeList = z
+	.string()
+	.transform((s) =>
+		s
+			.split(',')
+			.map((x) => x.trim())
+			.filter(Boolean),
+	)
+	.refine((ids) => ids.every((id) => /^\d{17,20}$/.test(id)), 'must be a comma-separated list of Discord user ids');
+
+const port = z.coerce.number().int().min(0).max(65_535);
+
+/**
+ * Every setting Foyer reads from the environment (or `.env`), with its default. A value that fails
+ * validation stops the start with one line naming the variable.
+ */
+export const configSchema = z.object({
+	DISCORD_TOKEN: z.string().min(50, 'looks too short to be a bot token').optional(),
+	/** REST base URL; only for pointing Foyer at a Discord-compatible server other than discord.com. */
+	DISCORD_API_URL: z.url().optional(),
+	DISCORD_CLIENT_ID: z
+		.string()
+		.regex(/^\d{17,20}$/, 'must be the application id (a snowflake)')
+		.optional(),
+	DISCORD_CLIENT_SECRET: z.string().min(16).optional(),
+	DATABASE_URL: z
+		.string()
+		.regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL (leave unset for the embedded SQLite database)')
+		.optional(),
+	FOYER_DATA_DIR: z.string().default('data'),
+	REDIS_URL: z
+		.string()
+		.regex(/^rediss?:\/\//, 'must be a redis:// URL')
+		.optional(),
+	DASHBOARD_PORT: port.default(4000),
+	DASHBOARD_URL: z.url().default('http://localhost:4000'),
+	DASHBOARD_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+	BOT_OWNERS: snowflakeList.optional(),
+	FOYER_PLUGINS: z
+		.string()
+		.transform((s) =>
+			s
+				.split(',')
+				.map((x) => x.trim())
+				.filter(Boolean),
+		)
+		.optional(),
+	LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
+	LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
+	EMULATOR_PORT: port.default(5005),
+});
+
+export type FoyerConfig = z.infer<typeof configSchema>;

@@ -1,0 +1,11 @@
+import type { Logger } from 'pino';
+import type { PluginManager } from './plugins/plugin-manager.ts';
+
+declare module '@sapphire/pieces' {
+	interface Container {
+		/** Loaded plugins, per-guild enablement and settings. */
+		plugins: PluginManager;
+		/** Foyer's structured logger; pieces log through it with `{ plugin }`. */
+		log: Logger;
+	}
+}

@@ -1,0 +1,119 @@
+import './container.ts';
+import { container, LogLevel } from '@sapphire/framework';
+import { GatewayIntentBits, Partials } from 'discord.js';
+import type { Logger } from 'pino';
+import { FoyerClient } from './client.ts';
+import { SapphirePinoLogger } from './logger.ts';
+import { CoreCommandDeniedListener } from './pieces/command-denied.ts';
+import { CoreCommandErrorListener } from './pieces/command-error.ts';
+import { CoreListenerErrorListener } from './pieces/listener-error.ts';
+import { PluginEnabledPrecondition } from './pieces/plugin-enabled.ts';
+import { CommandSync } from './plugins/command-sync.ts';
+import { type PluginDatabase, PluginManager } from './plugins/plugin-manager.ts';
+import type { PluginStateStore } from './plugins/plugin-state.ts';
+
+export interface FoyerOptions {
+	token: string;
+	/** REST base (`rest.api`), e.g. the emulator's `apiUrl`; Discord's when omitted. */
+	restApi?: string;
+	pluginRoots: string[];
+	extraPlugins?: string[];
+	logger: Logger;
+	state: PluginStateStore;
+	db?: PluginDatabase;
+}
+
+export const FOYER_INTENTS = [
+	GatewayIntentBits.Guilds,
+	GatewayIntentBits.GuildMembers,
+	GatewayIntentBits.GuildModeration,
+	GatewayIntentBits.GuildInvites,
+	GatewayIntentBits.GuildMessages,
+	GatewayIntentBits.GuildMessageReactions,
+	GatewayIntentBits.DirectMessages,
+];
+
+let coreRegistered = false;
+
+/** The core's own pieces, registered once per process (Sapphire's stores are process-wide). */
+function registerCorePieces(): void {
+	if (coreRegistered) return;
+	coreRegistered = true;
+	void container.stores.loadPiece({
+		store: 'listeners',
+		name: 'foyer:core/listener-error',
+		piece: CoreListenerErrorListener,
+	});
+	void container.stores.loadPiece({
+		store: 'listeners',
+		name: 'foyer:core/command-error',
+		piece: CoreCommandErrorListener,
+	});
+	void container.stores.loadPiece({
+		store: 'listeners',
+		name: 'foyer:core/command-denied',
+		piece: CoreCommandDeniedListener,
+	});
+	void container.stores.loadPiece({
+		store: 'preconditions',
+		name: 'foyer:core/plugin-enabled',
+		piece: PluginEnabledPrecondition,
+	});
+}
+
+/**
+ * One running Foyer: the Sapphire client logged in, the plugins loaded and their commands pushed.
+ */
+export class Foyer {
+	private constructor(
+		readonly client: FoyerClient,
+		readonly plugins: PluginManager,
+		private readonly state: { ready: boolean },
+	) {}
+
+	static async start(options: FoyerOptions): Promise<Foyer> {
+		registerCorePieces();
+		const state = { ready: false };
+		const client = new FoyerClient({
+			intents: FOYER_INTENTS,
+			partials: [Partials.GuildMember, Partials.User, Partials.Message, Partials.Reaction, Partials.Channel],
+			// Plugins are loaded by the plugin manager, never by scanning the main directory.
+			baseUserDirectory: null,
+			loadDefaultErrorListeners: false,
+			logger: {
+				instance: new SapphirePinoLogger(options.logger.child({ component: 'sapphire' })),
+				level: LogLevel.Info,
+			},
+			allowedMentions: { parse: [] },
+			rest: options.restApi ? { api: options.restApi } : {},
+		});
+		const commands = new CommandSync();
+		const plugins = new PluginManager({
+			roots: options.pluginRoots,
+			...(options.extraPlugins ? { extra: options.extraPlugins } : {}),
+			source: client,
+			logger: options.logger,
+			state: options.state,
+			...(options.db ? { db: options.db } : {}),
+			commands,
+			isReady: () => state.ready,
+		});
+		container.plugins = plugins;
+		container.log = options.logger;
+		const readyPromise = new Promise<void>((resolve) => client.once('clientReady', () => resolve()));
+		await client.login(options.token);
+		await readyPromise;
+		await client.application?.fetch();
+		await plugins.loadAll();
+		state.ready = true;
+		await plugins.syncCommands();
+		return new Foyer(client, plugins, state);
+	}
+
+	async stop(): Promise<void> {
+		// Stopping is not uninstalling: leave the registered commands on Discord as they are.
+		this.state.ready = false;
+		await this.plugins.unloadAll();
+		await this.client.destroy();
+	}
+}

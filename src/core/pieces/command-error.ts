@@ -1,0 +1,26 @@
+import { type ChatInputCommandErrorPayload, Events, Listener } from '@sapphire/framework';
+import { MessageFlags } from 'discord.js';
+import { pluginIdOfPiece } from '../plugins/piece-loader.ts';
+
+/** A command threw: log it with the plugin id and tell the member, politely, without details. */
+export class CoreCommandErrorListener extends Listener<typeof Events.ChatInputCommandError> {
+	constructor(context: Listener.LoaderContext) {
+		super(context, { event: Events.ChatInputCommandError });
+	}
+
+	override async run(error: unknown, { command, interaction }: ChatInputCommandErrorPayload) {
+		this.container.log.error(
+			{ plugin: pluginIdOfPiece(command.name), command: command.name, guild: interaction.guildId, err: error },
+			`Command /${interaction.commandName} failed`,
+		);
+		const content =
+			'Sorry, something went wrong while running this command. The error was logged for the server admins.';
+		try {
+			if (interaction.deferred || interaction.replied)
+				await interaction.editReply({ content, allowedMentions: { parse: [] } });
+			else await interaction.reply({ content, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
+		} catch {
+			// The interaction may have expired; the log line above is what matters.
+		}
+	}
+}

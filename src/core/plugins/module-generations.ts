@@ -1,0 +1,66 @@
+import { registerHooks } from 'node:module';
+import { pathToFileURL } from 'node:url';
+
+/**
+ * ESM caches every module by URL, so re-importing a plugin's entry would reuse its helpers. A resolve
+ * hook tags every module inside a plugin folder with that plugin's generation (`?g=N`): bumping the
+ * generation makes the next import evaluate the plugin's whole module graph again, while modules
+ * outside the folder (the core, node_modules) stay shared.
+ */
+const generations = new Map<string, number>();
+let installed = false;
+
+function install(): void {
+	if (installed) return;
+	installed = true;
+	registerHooks({
+		resolve(specifier, context, nextResolve) {
+			const resolved = nextResolve(specifier, context);
+			if (!resolved.url.startsWith('file:') || resolved.url.includes('/node_modules/')) return resolved;
+			for (const [root, generation] of generations) {
+				if (resolved.url.startsWith(root)) {
+					const url = new URL(resolved.url);
+					url.searchParams.set('g', String(generation));
+					return { ...resolved, url: url.href };
+				}
+			}
+			return resolved;
+		},
+	});
+}
+
+function rootUrl(dir: string): string {
+	const href = pathToFileURL(dir).href;
+	return href.endsWith('/') ? href : `${href}/`;
+}
+
+/** Starts tagging modules under `dir`; returns the URL to import a file of it at the current generation. */
+export function trackPluginFolder(dir: string): void {
+	install();
+	const root = rootUrl(dir);
+	if (!generations.has(root)) generations.set(root, 0);
+}
+
+/** The next import of any module under `dir` evaluates it anew. */
+export function bumpGeneration(dir: string): number {
+	const root = rootUrl(dir);
+	const next = (generations.get(root) ?? 0) + 1;
+	generations.set(root, next);
+	return next;
+}
+
+/** Goes back to an earlier generation: its modules are still cached, so this restores them exactly. */
+export function setGeneration(dir: string, generation: number): void {
+	generations.set(rootUrl(dir), generation);
+}
+
+export function currentGeneration(dir: string): number {
+	return generations.get(rootUrl(dir)) ?? 0;
+}
+
+/** The URL to import `file` (inside a tracked folder) at its folder's current generation. */
+export function moduleUrl(dir: string, file: string): string {
+	const url = pathToFileURL(file);
+	url.searchParams.set('g', String(generations.get(rootUrl(dir)) ?? 0));
+	return url.href;
+}

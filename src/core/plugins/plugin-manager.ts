@@ -1,0 +1,389 @@
+import { EventEmitter } from 'node:events';
+import { existsSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import type { Logger } from 'pino';
+import {
+	defaultSettings,
+	type SettingsOf,
+	type SettingsSchema,
+	validateSettings,
+} from '../settings/settings-schema.ts';
+import type { CommandSync } from './command-sync.ts';
+import { PluginEventGate } from './event-gate.ts';
+import { type PluginManifest, validateManifest } from './manifest.ts';
+import {
+	bumpGeneration,
+	currentGeneration,
+	moduleUrl,
+	setGeneration,
+	trackPluginFolder,
+} from './module-generations.ts';
+import { type LoadedPieceRef, loadPluginPieces, unloadPluginPieces } from './piece-loader.ts';
+import type { PluginStateStore } from './plugin-state.ts';
+
+/** What the core's database offers plugins (see src/core/database). */
+export interface PluginDatabase {
+	registerEntities(owner: string, entities: NonNullable<PluginManifest['entities']>): Promise<void>;
+	unregisterEntities(owner: string): Promise<void>;
+	runMigrations(owner: string, migrations: NonNullable<PluginManifest['migrations']>): Promise<void>;
+}
+
+export type PluginStatus = 'loaded' | 'failed';
+
+export interface PluginInfo {
+	id: string | null;
+	name: string | null;
+	version: string | null;
+	description: string | null;
+	dir: string;
+	status: PluginStatus;
+	error: string | null;
+	pieces: number;
+	loadedAt: number | null;
+	reloads: number;
+}
+
+interface LoadedPlugin {
+	manifest: PluginManifest;
+	dir: string;
+	gate: PluginEventGate;
+	pieces: LoadedPieceRef[];
+	loadedAt: number;
+	reloads: number;
+}
+
+export interface PluginManagerOptions {
+	/** Folders whose subfolders are plugins (e.g. `plugins/`). */
+	roots: string[];
+	/** Extra plugins: folders, or npm package names. */
+	extra?: string[];
+	source: EventEmitter;
+	logger: Logger;
+	state: PluginStateStore;
+	db?: PluginDatabase;
+	commands?: CommandSync;
+	/** Whether the client is ready (commands can only be pushed then). */
+	isReady?: () => boolean;
+}
+
+/**
+ * Loads, unloads and reloads plugins while the bot runs (`container.plugins`). A plugin that fails
+ * to load is recorded with its error and never stops the others; a failed reload keeps the previous
+ * version running.
+ */
+export class PluginManager extends EventEmitter {
+	readonly #loaded = new Map<string, LoadedPlugin>();
+	readonly #failed = new Map<string, { dir: string; error: string; manifest: PluginManifest | null }>();
+	/** Serialises load/unload/reload so that two admin actions never interleave. */
+	#queue: Promise<unknown> = Promise.resolve();
+
+	constructor(private readonly options: PluginManagerOptions) {
+		super();
+	}
+
+	#serial<T>(task: () => Promise<T>): Promise<T> {
+		const run = this.#queue.then(task, task);
+		this.#queue = run.catch(() => undefined);
+		return run;
+	}
+
+	/** Plugin folders: subfolders of the roots with a manifest, then the extra entries. */
+	async discover(): Promise<string[]> {
+		const dirs: string[] = [];
+		for (const root of this.options.roots) {
+			const abs = resolve(root);
+			let entries: import('node:fs').Dirent[] = [];
+			try {
+				entries = await readdir(abs, { withFileTypes: true });
+			} catch {
+				continue;
+			}
+			for (const e of entries.sort((a, b) => a.name.localeCompare(b.name)))
+				if (e.isDirectory() && !e.name.startsWith('.') && !e.name.startsWith('_')) dirs.push(join(abs, e.name));
+		}
+		for (const spec of this.options.extra ?? []) dirs.push(resolvePluginSpec(spec));
+		return dirs;
+	}
+
+	/** Loads every discovered plugin, dependencies first. Failures are recorded, not thrown. */
+	async loadAll(): Promise<PluginInfo[]> {
+		const dirs = await this.discover();
+		const manifests = new Map<string, { dir: string; manifest: PluginManifest }>();
+		for (const dir of dirs) {
+			try {
+				const manifest = await this.#readManifest(dir);
+				if (manifests.has(manifest.id))
+					throw new Error(`Plugin id "${manifest.id}" is already used by ${manifests.get(manifest.id)?.dir}`);
+				manifests.set(manifest.id, { dir, manifest });
+			} catch (error) {
+				this.#fail(dir, null, error);
+			}
+		}
+		const done = new Set<string>();
+		const visit = async (id: string, trail: string[]): Promise<void> => {
+			if (done.has(id)) return;
+			done.add(id);
+			const entry = manifests.get(id);
+			if (!entry) return;
+			for (const dep of entry.manifest.dependsOn ?? []) {
+				if (trail.includes(dep)) continue;
+				await visit(dep, [...trail, id]);
+			}
+			await this.load(entry.dir).catch(() => undefined);
+		};
+		for (const id of manifests.keys()) await visit(id, []);
+		return this.list();
+	}
+
+	load(spec: string): Promise<PluginInfo> {
+		return this.#serial(() => this.#load(resolvePluginSpec(spec)));
+	}
+
+	unload(id: string): Promise<void> {
+		return this.#serial(() => this.#unload(id));
+	}
+
+	reload(id: string): Promise<PluginInfo> {
+		return this.#serial(() => this.#reload(id));
+	}
+
+	get(id: string): PluginManifest | undefined {
+		return this.#loaded.get(id)?.manifest;
+	}
+
+	isLoaded(id: string): boolean {
+		return this.#loaded.has(id);
+	}
+
+	list(): PluginInfo[] {
+		const loaded = [...this.#loaded.values()].map(
+			(p): PluginInfo => ({
+				id: p.manifest.id,
+				name: p.manifest.name,
+				version: p.manifest.version,
+				description: p.manifest.description,
+				dir: p.dir,
+				status: 'loaded',
+				error: null,
+				pieces: p.pieces.length,
+				loadedAt: p.loadedAt,
+				reloads: p.reloads,
+			}),
+		);
+		const failed = [...this.#failed.values()].map(
+			(f): PluginInfo => ({
+				id: f.manifest?.id ?? null,
+				name: f.manifest?.name ?? null,
+				version: f.manifest?.version ?? null,
+				description: f.manifest?.description ?? null,
+				dir: f.dir,
+				status: 'failed',
+				error: f.error,
+				pieces: 0,
+				loadedAt: null,
+				reloads: 0,
+			}),
+		);
+		return [...loaded, ...failed];
+	}
+
+	/** Whether plugin `id` acts in `guildId` (enabled there, or on by default). */
+	isEnabledIn(id: string, guildId: string): boolean {
+		const manifest = this.#loaded.get(id)?.manifest;
+		if (!manifest) return false;
+		return this.options.state.isEnabled(id, guildId, manifest.enabledByDefault ?? true);
+	}
+
+	async setEnabled(id: string, guildId: string, enabled: boolean): Promise<void> {
+		if (!this.#loaded.has(id)) throw new Error(`No plugin "${id}" is loaded`);
+		await this.options.state.setEnabled(id, guildId, enabled);
+		this.emit('pluginToggled', id, guildId, enabled);
+	}
+
+	settings<S extends SettingsSchema>(id: string, guildId: string): SettingsOf<S> {
+		const schema = (this.#loaded.get(id)?.manifest.settings ?? {}) as S;
+		return { ...defaultSettings(schema), ...(this.options.state.getSettings(id, guildId) ?? {}) } as SettingsOf<S>;
+	}
+
+	/** Validates and stores a settings update; answers the field errors instead when it is invalid. */
+	async updateSettings(id: string, guildId: string, input: Record<string, unknown>) {
+		const manifest = this.#loaded.get(id)?.manifest;
+		if (!manifest) throw new Error(`No plugin "${id}" is loaded`);
+		const schema = manifest.settings ?? {};
+		const result = validateSettings(schema, input, this.settings(id, guildId));
+		if (result.ok) await this.options.state.setSettings(id, guildId, result.value);
+		return result;
+	}
+
+	async #readManifest(dir: string): Promise<PluginManifest> {
+		const file = ['plugin.ts', 'plugin.js', 'plugin.mjs'].map((f) => join(dir, f)).find((f) => existsSync(f));
+		if (!file) throw new Error(`${dir} has no plugin.ts (or plugin.js) manifest`);
+		trackPluginFolder(dir);
+		const mod = (await import(moduleUrl(dir, file))) as { default?: unknown; plugin?: unknown };
+		return validateManifest(mod.default ?? mod.plugin, file);
+	}
+
+	#fail(dir: string, manifest: PluginManifest | null, error: unknown): Error {
+		const message = error instanceof Error ? error.message : String(error);
+		this.#failed.set(dir, { dir, error: message, manifest });
+		this.options.logger.error({ plugin: manifest?.id, dir, err: error }, `Plugin failed to load: ${message}`);
+		this.emit('pluginFailed', dir, message);
+		return error instanceof Error ? error : new Error(message);
+	}
+
+	async #load(dir: string): Promise<PluginInfo> {
+		let manifest: PluginManifest | null = null;
+		try {
+			manifest = await this.#readManifest(dir);
+			const id = manifest.id;
+			const existing = this.#loaded.get(id);
+			if (existing) throw new Error(`Plugin "${id}" is already loaded from ${existing.dir}`);
+			const missing = (manifest.dependsOn ?? []).filter((dep) => !this.#loaded.has(dep));
+			if (missing.length)
+				throw new Error(
+					`Plugin "${id}" needs ${missing.map((m) => `"${m}"`).join(', ')}, which ${missing.length > 1 ? 'are' : 'is'} not loaded`,
+				);
+			if (manifest.entities?.length) {
+				if (!this.options.db) throw new Error(`Plugin "${id}" declares entities but Foyer runs without a database`);
+				await this.options.db.registerEntities(id, manifest.entities);
+			}
+			if (manifest.migrations?.length) await this.options.db?.runMigrations(id, manifest.migrations);
+			const m = manifest;
+			const gate = new PluginEventGate(id, this.options.source, (guildId) =>
+				this.options.state.isEnabled(id, guildId, m.enabledByDefault ?? true),
+			);
+			let pieces: LoadedPieceRef[];
+			try {
+				pieces = await loadPluginPieces(id, dir, gate);
+			} catch (error) {
+				gate.close();
+				throw error;
+			}
+			const plugin: LoadedPlugin = { manifest, dir, gate, pieces, loadedAt: Date.now(), reloads: 0 };
+			this.#loaded.set(id, plugin);
+			this.#failed.delete(dir);
+			await this.#syncCommands();
+			this.options.logger.info(
+				{ plugin: id, version: manifest.version, pieces: pieces.length },
+				`Plugin ${manifest.name} ${manifest.version} loaded`,
+			);
+			this.emit('pluginLoaded', id);
+			return this.#info(id);
+		} catch (error) {
+			throw this.#fail(dir, manifest, error);
+		}
+	}
+
+	async #unload(id: string): Promise<void> {
+		const plugin = this.#loaded.get(id);
+		if (!plugin) throw new Error(`No plugin "${id}" is loaded`);
+		const dependents = [...this.#loaded.values()]
+			.filter((p) => p.manifest.dependsOn?.includes(id))
+			.map((p) => p.manifest.id);
+		if (dependents.length)
+			throw new Error(
+				`Cannot unload "${id}": ${dependents.map((d) => `"${d}"`).join(', ')} depend${dependents.length > 1 ? '' : 's'} on it`,
+			);
+		await unloadPluginPieces(plugin.pieces);
+		plugin.gate.close();
+		this.#loaded.delete(id);
+		if (plugin.manifest.entities?.length) await this.options.db?.unregisterEntities(id);
+		await this.#syncCommands();
+		this.options.logger.info({ plugin: id }, `Plugin ${plugin.manifest.name} unloaded`);
+		this.emit('pluginUnloaded', id);
+	}
+
+	/**
+	 * Swaps a plugin's code for what is on disk now. Events for the plugin are held from before the
+	 * old pieces go until the new ones are in, then delivered. If the new code fails to load, the
+	 * previous generation (still cached by the module loader) is put back.
+	 */
+	async #reload(id: string): Promise<PluginInfo> {
+		const plugin = this.#loaded.get(id);
+		if (!plugin) throw new Error(`No plugin "${id}" is loaded`);
+		const previousGeneration = currentGeneration(plugin.dir);
+		bumpGeneration(plugin.dir);
+		plugin.gate.hold();
+		try {
+			const manifest = await this.#readManifest(plugin.dir);
+			if (manifest.id !== id)
+				throw new Error(`The manifest's id changed from "${id}" to "${manifest.id}"; unload and load instead`);
+			if (manifest.entities?.length) await this.options.db?.registerEntities(id, manifest.entities);
+			if (manifest.migrations?.length) await this.options.db?.runMigrations(id, manifest.migrations);
+			await unloadPluginPieces(plugin.pieces);
+			try {
+				plugin.pieces = await loadPluginPieces(id, plugin.dir, plugin.gate);
+			} catch (error) {
+				setGeneration(plugin.dir, previousGeneration);
+				plugin.pieces = await loadPluginPieces(id, plugin.dir, plugin.gate);
+				throw error;
+			}
+			plugin.manifest = manifest;
+			plugin.reloads++;
+			plugin.loadedAt = Date.now();
+		} catch (error) {
+			setGeneration(plugin.dir, previousGeneration);
+			const message = error instanceof Error ? error.message : String(error);
+			this.options.logger.error(
+				{ plugin: id, err: error },
+				`Reload of ${id} failed; the previous version keeps running: ${message}`,
+			);
+			throw new Error(`Reload of "${id}" failed; the previous version keeps running: ${message}`);
+		} finally {
+			const delivered = plugin.gate.release();
+			if (delivered) this.options.logger.debug({ plugin: id, delivered }, 'Delivered events held during reload');
+		}
+		await this.#syncCommands();
+		this.options.logger.info(
+			{ plugin: id, version: plugin.manifest.version },
+			`Plugin ${plugin.manifest.name} reloaded`,
+		);
+		this.emit('pluginReloaded', id);
+		return this.#info(id);
+	}
+
+	async #syncCommands(): Promise<void> {
+		if (!this.options.commands || !(this.options.isReady?.() ?? false)) return;
+		await this.options.commands.sync((pluginId, error) =>
+			this.options.logger.error({ plugin: pluginId, err: error }, 'Command registration failed'),
+		);
+	}
+
+	/** Pushes commands once the client is ready (plugins loaded before ready are held until then). */
+	syncCommands(): Promise<void> {
+		return this.#serial(() => this.#syncCommands());
+	}
+
+	#info(id: string): PluginInfo {
+		return this.list().find((p) => p.id === id && p.status === 'loaded') as PluginInfo;
+	}
+
+	/** The id of the plugin whose folder contains `file`, for the dev watcher. */
+	pluginAt(file: string): string | null {
+		const abs = resolve(file);
+		for (const p of this.#loaded.values()) if (abs.startsWith(`${p.dir}/`)) return p.manifest.id;
+		return null;
+	}
+
+	async unloadAll(): Promise<void> {
+		// Dependents first.
+		const order = [...this.#loaded.values()].sort(
+			(a, b) => (b.manifest.dependsOn?.length ?? 0) - (a.manifest.dependsOn?.length ?? 0),
+		);
+		for (const p of order) await this.unload(p.manifest.id).catch(() => undefined);
+	}
+}
+
+/** A plugin folder (absolute or relative to the working directory) or an npm package name. */
+export function resolvePluginSpec(spec: string): string {
+	if (isAbsolute(spec) || spec.startsWith('.')) return resolve(spec);
+	if (existsSync(resolve(spec))) return resolve(spec);
+	const require = createRequire(join(process.cwd(), 'package.json'));
+	try {
+		return dirname(require.resolve(`${spec}/package.json`));
+	} catch {
+		throw new Error(`Plugin "${spec}" is neither a folder nor an installed npm package`);
+	}
+}

@@ -1,0 +1,118 @@
+/**
+ * A plugin's settings, declared once in its manifest: the core validates and stores them per guild,
+ * the dashboard renders a form from the same declaration, and commands can read them typed.
+ */
+interface FieldBase<T> {
+	label: string;
+	help?: string;
+	default: T;
+}
+
+export type SettingField =
+	| ({ type: 'boolean' } & FieldBase<boolean>)
+	| ({
+			type: 'string';
+			minLength?: number;
+			maxLength?: number;
+			multiline?: boolean;
+			pattern?: RegExp;
+	  } & FieldBase<string>)
+	| ({ type: 'integer'; min?: number; max?: number } & FieldBase<number>)
+	| ({ type: 'color' } & FieldBase<number | null>)
+	| ({ type: 'channel' } & FieldBase<string | null>)
+	| ({ type: 'role' } & FieldBase<string | null>)
+	| ({ type: 'roles'; max?: number } & FieldBase<string[]>)
+	| ({ type: 'choice'; choices: readonly string[] } & FieldBase<string>);
+
+export type SettingsSchema = Record<string, SettingField>;
+
+type ValueOf<F extends SettingField> = F['default'];
+export type SettingsOf<S extends SettingsSchema> = { [K in keyof S]: ValueOf<S[K]> };
+
+export type ValidationResult<S extends SettingsSchema> =
+	| { ok: true; value: SettingsOf<S> }
+	| { ok: false; errors: Partial<Record<keyof S & string, string>> };
+
+const SNOWFLAKE = /^\d{17,20}$/;
+
+export function defaultSettings<S extends SettingsSchema>(schema: S): SettingsOf<S> {
+	const out: Record<string, unknown> = {};
+	for (const [key, field] of Object.entries(schema)) out[key] = structuredClone(field.default);
+	return out as SettingsOf<S>;
+}
+
+/**
+ * Validates a partial update over the current values. Input may come from JSON (typed values) or
+ * from an HTML form (strings: "on"/"true", "#ff8800", "123"), so each field coerces what a form sends.
+ * Unknown keys are errors: a typo must not be silently dropped.
+ */
+export function validateSettings<S extends SettingsSchema>(
+	schema: S,
+	input: Record<string, unknown>,
+	current: SettingsOf<S> = defaultSettings(schema),
+): ValidationResult<S> {
+	const errors: Record<string, string> = {};
+	const value: Record<string, unknown> = { ...current };
+	for (const key of Object.keys(input)) if (!(key in schema)) errors[key] = 'is not a setting of this plugin';
+	for (const [key, field] of Object.entries(schema)) {
+		if (!(key in input)) continue;
+		const result = coerceField(field, input[key]);
+		if ('error' in result) errors[key] = result.error;
+		else value[key] = result.value;
+	}
+	if (Object.keys(errors).length > 0) return { ok: false, errors: errors as Partial<Record<keyof S & string, string>> };
+	return { ok: true, value: value as SettingsOf<S> };
+}
+
+function coerceField(field: SettingField, raw: unknown): { value: unknown } | { error: string } {
+	switch (field.type) {
+		case 'boolean': {
+			if (typeof raw === 'boolean') return { value: raw };
+			if (raw === 'on' || raw === 'true' || raw === '1') return { value: true };
+			if (raw === 'off' || raw === 'false' || raw === '0' || raw === '') return { value: false };
+			return { error: 'must be true or false' };
+		}
+		case 'string': {
+			if (typeof raw !== 'string') return { error: 'must be text' };
+			const text = field.multiline ? raw.replace(/\r\n/g, '\n') : raw.trim();
+			if (field.minLength !== undefined && text.length < field.minLength)
+				return { error: `must be at least ${field.minLength} characters` };
+			if (field.maxLength !== undefined && text.length > field.maxLength)
+				return { error: `must be at most ${field.maxLength} characters` };
+			if (field.pattern && !field.pattern.test(text)) return { error: 'has an invalid format' };
+			return { value: text };
+		}
+		case 'integer': {
+			const n = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : Number.NaN;
+			if (!Number.isInteger(n)) return { error: 'must be a whole number' };
+			if (field.min !== undefined && n < field.min) return { error: `must be at least ${field.min}` };
+			if (field.max !== undefined && n > field.max) return { error: `must be at most ${field.max}` };
+			return { value: n };
+		}
+		case 'color': {
+			if (raw === null || raw === '') return { value: null };
+			if (typeof raw === 'number' && Number.isInteger(raw) && raw >= 0 && raw <= 0xffffff) return { value: raw };
+			if (typeof raw === 'string' && /^#?[0-9a-f]{6}$/i.test(raw))
+				return { value: Number.parseInt(raw.replace('#', ''), 16) };
+			return { error: 'must be a colour like #5865f2' };
+		}
+		case 'channel':
+		case 'role': {
+			if (raw === null || raw === '') return { value: null };
+			if (typeof raw === 'string' && SNOWFLAKE.test(raw)) return { value: raw };
+			return { error: `must be a ${field.type} id` };
+		}
+		case 'roles': {
+			const list = Array.isArray(raw) ? raw : typeof raw === 'string' ? (raw === '' ? [] : raw.split(',')) : null;
+			if (!list?.every((id) => typeof id === 'string' && SNOWFLAKE.test(id.trim())))
+				return { error: 'must be a list of role ids' };
+			const ids = [...new Set(list.map((id) => (id as string).trim()))];
+			if (field.max !== undefined && ids.length > field.max) return { error: `must have at most ${field.max} roles` };
+			return { value: ids };
+		}
+		case 'choice': {
+			if (typeof raw === 'string' && field.choices.includes(raw)) return { value: raw };
+			return { error: `must be one of ${field.choices.join(', ')}` };
+		}
+	}
+}

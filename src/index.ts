@@ -1,0 +1,15 @@
+/** Foyer's public API for plugins: everything a plugin may import from 'foyer'. */
+export {
+	definePlugin,
+	type PluginManifest,
+	type PluginMigration,
+	type PluginNavigationEntry,
+} from './core/plugins/manifest.ts';
+export type { PluginInfo, PluginManager } from './core/plugins/plugin-manager.ts';
+export {
+	defaultSettings,
+	type SettingField,
+	type SettingsOf,
+	type SettingsSchema,
+	validateSettings,
+} from './core/settings/settings-schema.ts';

@@ -1,0 +1,150 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFoyerWithEmulator } from '../helpers/foyer-harness.ts';
+
+type Harness = Awaited<ReturnType<typeof startFoyerWithEmulator>>;
+
+describe('plugin manager, end to end through the emulator', () => {
+	let h: Harness;
+	const seen = () => ((globalThis as Record<string, unknown>).__counterSeen as string[] | undefined) ?? [];
+
+	beforeAll(async () => {
+		h = await startFoyerWithEmulator(['greeter', 'counter', 'broken', 'orphan']);
+	});
+	afterAll(async () => {
+		await h?.stop();
+	});
+
+	async function joinAndWaitForGreeting(username: string): Promise<string> {
+		const { last_id } = { last_id: (await h.control.messages(h.generalId)).at(-1)?.id };
+		await h.control.join(h.guildId, { user: { username } });
+		const message = await h.control.waitForMessage(h.generalId, {
+			...(last_id ? { after: last_id } : {}),
+			authorId: h.emulator.defaultApp.botUserId,
+		});
+		return message.content;
+	}
+
+	async function waitUntil(predicate: () => boolean, ms = 5000): Promise<void> {
+		const deadline = Date.now() + ms;
+		while (!predicate()) {
+			if (Date.now() > deadline) throw new Error('condition not met in time');
+			await new Promise((r) => setTimeout(r, 10));
+		}
+	}
+
+	it('loads the valid plugins and reports the broken ones with a clear reason', () => {
+		const list = h.foyer.plugins.list();
+		const byDir = (name: string) => list.find((p) => p.dir.endsWith(`/${name}`));
+		expect(byDir('greeter')?.status).toBe('loaded');
+		expect(byDir('counter')?.status).toBe('loaded');
+		expect(byDir('broken')?.status).toBe('failed');
+		expect(byDir('broken')?.error).toMatch(/version must be a semantic version/);
+		expect(byDir('orphan')?.error).toMatch(/needs "nowhere", which is not loaded/);
+	});
+
+	it('runs a plugin listener on a join, with settings defaults, and registers its command', async () => {
+		expect(await joinAndWaitForGreeting('alice')).toBe('hello alice');
+		expect([...h.emulator.defaultApp.globalCommands.values()].map((c) => c.name)).toEqual(['greet']);
+		const result = await h.control.command({
+			channel_id: h.generalId,
+			user_id: h.emulator.demo?.member.id as string,
+			command: 'greet',
+		});
+		expect(result.reply.content).toBe('hi demo-member');
+	});
+
+	it('logs a throwing listener under its plugin id while the other plugin still sees the event', async () => {
+		const before = h.logs.length;
+		await h.control.join(h.guildId, { user: { username: 'boom-1' } });
+		await waitUntil(() => seen().includes('boom-1'));
+		await waitUntil(() => h.logs.slice(before).some((l) => l.plugin === 'greeter' && l.level >= 50));
+		const line = h.logs.slice(before).find((l) => l.plugin === 'greeter' && l.level >= 50);
+		expect(JSON.stringify(line)).toContain('greeter exploded on purpose');
+	});
+
+	it('answers a failing command politely and logs it with the plugin id', async () => {
+		const result = await h.control.command({
+			channel_id: h.generalId,
+			user_id: h.emulator.demo?.member.id as string,
+			command: 'greet',
+			options: { fail: true },
+		});
+		expect(result.reply.content).toMatch(/something went wrong/i);
+		expect(result.reply.ephemeral).toBe(true);
+		expect(h.logs.some((l) => l.plugin === 'greeter' && JSON.stringify(l).includes('greet failed on purpose'))).toBe(
+			true,
+		);
+	});
+
+	it('picks up a change in a helper module on reload', async () => {
+		const helper = join(h.root, 'greeter/listeners/_greeting.ts');
+		writeFileSync(helper, "export const greeting = 'howdy';\n");
+		await h.foyer.plugins.reload('greeter');
+		expect(await joinAndWaitForGreeting('bob')).toBe('howdy bob');
+	});
+
+	it('holds events that arrive during a reload and delivers every one after it', async () => {
+		const names = Array.from({ length: 20 }, (_, i) => `during-${i}`);
+		const joins = (async () => {
+			for (const username of names) await h.control.join(h.guildId, { user: { username } });
+		})();
+		const reloads = (async () => {
+			for (let i = 0; i < 5; i++) await h.foyer.plugins.reload('greeter');
+		})();
+		await Promise.all([joins, reloads]);
+		await waitUntil(() => {
+			const contents = [...h.emulator.world.channel(h.generalId).messages.values()].map((m) => m.content);
+			return names.every((n) => contents.includes(`howdy ${n}`));
+		});
+	});
+
+	it('keeps the previous version running when a reload fails', async () => {
+		const file = join(h.root, 'greeter/listeners/member-add.ts');
+		const good = readFileSync(file, 'utf8');
+		writeFileSync(file, `${good}\nthis is not typescript(`);
+		await expect(h.foyer.plugins.reload('greeter')).rejects.toThrow(/previous version keeps running/);
+		writeFileSync(file, good);
+		expect(await joinAndWaitForGreeting('carol')).toBe('howdy carol');
+	});
+
+	it('does nothing in a guild where the plugin is disabled, and its command says so', async () => {
+		await h.foyer.plugins.setEnabled('greeter', h.guildId, false);
+		await h.control.join(h.guildId, { user: { username: 'quiet' } });
+		await waitUntil(() => seen().includes('quiet'));
+		await new Promise((r) => setTimeout(r, 100));
+		const contents = [...h.emulator.world.channel(h.generalId).messages.values()].map((m) => m.content);
+		expect(contents).not.toContain('howdy quiet');
+		const result = await h.control.command({
+			channel_id: h.generalId,
+			user_id: h.emulator.demo?.member.id as string,
+			command: 'greet',
+		});
+		expect(result.reply.content).toBe('The Greeter plugin is not enabled in this server.');
+		await h.foyer.plugins.setEnabled('greeter', h.guildId, true);
+	});
+
+	it('validates settings against the manifest and uses the stored value', async () => {
+		const bad = await h.foyer.plugins.updateSettings('greeter', h.guildId, { prefix: 'x'.repeat(21), nope: 1 });
+		expect(bad.ok).toBe(false);
+		if (!bad.ok) expect(Object.keys(bad.errors).sort()).toEqual(['nope', 'prefix']);
+		const good = await h.foyer.plugins.updateSettings('greeter', h.guildId, { prefix: '>>' });
+		expect(good.ok).toBe(true);
+		expect(await joinAndWaitForGreeting('dave')).toBe('>>howdy dave');
+	});
+
+	it('unloads a plugin: no more listener, its command removed from Discord; loading it again restores both', async () => {
+		await h.foyer.plugins.unload('greeter');
+		expect(h.emulator.defaultApp.globalCommands.size).toBe(0);
+		await h.control.join(h.guildId, { user: { username: 'after-unload' } });
+		await waitUntil(() => seen().includes('after-unload'));
+		await new Promise((r) => setTimeout(r, 100));
+		expect(
+			[...h.emulator.world.channel(h.generalId).messages.values()].some((m) => m.content.includes('after-unload')),
+		).toBe(false);
+		await h.foyer.plugins.load(join(h.root, 'greeter'));
+		expect([...h.emulator.defaultApp.globalCommands.values()].map((c) => c.name)).toEqual(['greet']);
+		expect(await joinAndWaitForGreeting('eve')).toBe('>>howdy eve');
+	});
+});

@@ -1,0 +1,59 @@
+import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
+import { Foyer } from '../../src/core/foyer.ts';
+import { MemoryPluginStateStore } from '../../src/core/plugins/plugin-state.ts';
+import { Emulator } from '../../src/emulator/emulator.ts';
+import { EmulatorControl } from '../../src/emulator/testing/control-client.ts';
+
+export interface LogLine {
+	level: number;
+	msg: string;
+	plugin?: string;
+	[key: string]: unknown;
+}
+
+/**
+ * An emulator, a Foyer logged into it, and a private copy of the given plugin folders (inside the
+ * repository, so plugins resolve `foyer` the way installed plugins do). Logs are captured as JSON.
+ */
+export async function startFoyerWithEmulator(fixtures: string[]) {
+	const emulator = await Emulator.start({ demo: true });
+	const control = new EmulatorControl(emulator.url);
+	const root = resolve('test-artifacts', `plugins-${process.pid}-${Date.now()}`);
+	mkdirSync(root, { recursive: true });
+	for (const f of fixtures) cpSync(resolve('test/fixtures/plugins', f), join(root, f), { recursive: true });
+	const logs: LogLine[] = [];
+	const stream = new Writable({
+		write(chunk, _enc, done) {
+			for (const line of String(chunk).split('\n')) if (line) logs.push(JSON.parse(line) as LogLine);
+			done();
+		},
+	});
+	const logger = pino({ level: 'debug' }, stream);
+	const state = new MemoryPluginStateStore();
+	const foyer = await Foyer.start({
+		token: emulator.token,
+		restApi: emulator.apiUrl,
+		pluginRoots: [root],
+		logger,
+		state,
+	});
+	const demo = emulator.demo;
+	if (!demo) throw new Error('demo guild missing');
+	return {
+		emulator,
+		control,
+		foyer,
+		logs,
+		root,
+		guildId: demo.guild.id,
+		generalId: demo.channels.general as string,
+		async stop() {
+			await foyer.stop();
+			await emulator.close();
+			rmSync(root, { recursive: true, force: true });
+		},
+	};
+}
