@@ -1,36 +1,76 @@
+import { resolve } from 'node:path';
+import { ConfigError, loadConfig } from './core/config/load-config.ts';
+import { Foyer } from './core/foyer.ts';
+import { createLogger } from './core/logger.ts';
+import { MemoryPluginStateStore } from './core/plugins/plugin-state.ts';
+import { PluginWatcher } from './core/plugins/plugin-watcher.ts';
 import { Emulator } from './emulator/emulator.ts';
 
 /**
- * Foyer's entry point. Without DISCORD_TOKEN, Foyer runs in sandbox mode against the built-in
- * Discord emulator. The bot core (plugin manager, database, dashboard) is the next milestone; until it
- * lands, `npm start` runs the sandbox emulator with its demo server so it can be explored and
- * scripted through the control API.
+ * Foyer's entry point. With DISCORD_TOKEN it logs into Discord; without it, it starts the built-in
+ * Discord emulator with a demo server (sandbox mode) and logs into that.
  */
-const port = Number(process.env.EMULATOR_PORT ?? 5005);
-if (!Number.isInteger(port) || port < 0 || port > 65535) {
-	console.error(`EMULATOR_PORT must be a TCP port (0-65535), got "${process.env.EMULATOR_PORT}"`);
-	process.exit(2);
-}
-if (process.env.DISCORD_TOKEN) {
-	console.error(
-		'DISCORD_TOKEN is set, but the Foyer bot core is not built yet: only sandbox mode (no DISCORD_TOKEN) runs today.',
-	);
-	process.exit(1);
+let config: ReturnType<typeof loadConfig>;
+try {
+	config = loadConfig();
+} catch (error) {
+	if (error instanceof ConfigError) {
+		console.error(error.message);
+		process.exit(2);
+	}
+	throw error;
 }
 
-const emulator = await Emulator.start({ port, rateLimits: 'realistic', demo: true });
-const demo = emulator.demo;
-console.log('Foyer sandbox: Discord emulator running (no DISCORD_TOKEN given)');
-console.log(`  REST/Gateway: ${emulator.apiUrl}   bot token: ${emulator.token}`);
-console.log(`  control API:  ${emulator.url}/_emulator   (docs/emulator.md)`);
-if (demo) {
-	console.log(`  demo server:  ${demo.guild.name} (${demo.guild.id}), owner ${demo.owner.username} (${demo.owner.id})`);
-	console.log(
-		`  try:          curl -X POST ${emulator.url}/_emulator/guilds/${demo.guild.id}/joins -H 'content-type: application/json' -d '{"user":{"username":"newcomer"}}'`,
-	);
+const logger = createLogger({ level: config.LOG_LEVEL, ...(config.LOG_FORMAT ? { format: config.LOG_FORMAT } : {}) });
+let emulator: Emulator | null = null;
+let token = config.DISCORD_TOKEN;
+let restApi = config.DISCORD_API_URL;
+if (!token) {
+	emulator = await Emulator.start({ port: config.EMULATOR_PORT, rateLimits: 'realistic', demo: true });
+	token = emulator.token;
+	restApi = emulator.apiUrl;
 }
+
+const foyer = await Foyer.start({
+	token,
+	...(restApi ? { restApi } : {}),
+	pluginRoots: [resolve('plugins')],
+	...(config.FOYER_PLUGINS ? { extraPlugins: config.FOYER_PLUGINS } : {}),
+	logger,
+	// Per-guild plugin state moves to the database with the core's database layer.
+	state: new MemoryPluginStateStore(),
+});
+
+const plugins = foyer.plugins.list();
+logger.info(
+	{
+		loaded: plugins.filter((p) => p.status === 'loaded').map((p) => p.id),
+		failed: plugins.filter((p) => p.status === 'failed').map((p) => p.dir),
+	},
+	'Foyer is running',
+);
+if (emulator?.demo) {
+	const demo = emulator.demo;
+	console.log(`
+Foyer sandbox (no DISCORD_TOKEN): logged into the built-in Discord emulator.
+  demo server:  ${demo.guild.name} (${demo.guild.id}), owner ${demo.owner.username} (${demo.owner.id})
+  control API:  ${emulator.url}/_emulator   (docs/emulator.md)
+  simulate a join:
+    curl -X POST ${emulator.url}/_emulator/guilds/${demo.guild.id}/joins -H 'content-type: application/json' -d '{"user":{"username":"newcomer"}}'
+`);
+}
+
+// `npm run dev`: reload a plugin when its files change.
+const watcher = process.argv.includes('--dev') ? new PluginWatcher(foyer.plugins, logger) : null;
+watcher?.watch([resolve('plugins')]);
+
+let stopping = false;
 const stop = async () => {
-	await emulator.close();
+	if (stopping) return;
+	stopping = true;
+	watcher?.close();
+	await foyer.stop();
+	await emulator?.close();
 	process.exit(0);
 };
 process.once('SIGINT', stop);

@@ -47,6 +47,7 @@ export async function startFoyerWithEmulator(fixtures: string[]) {
 		control,
 		foyer,
 		logs,
+		logger,
 		root,
 		guildId: demo.guild.id,
 		generalId: demo.channels.general as string,
