@@ -12,6 +12,8 @@ import { pino } from 'pino';
 import { Foyer } from '../src/core/foyer.ts';
 import { bumpGeneration, moduleUrl } from '../src/core/plugins/module-generations.ts';
 import { MemoryPluginStateStore } from '../src/core/plugins/plugin-state.ts';
+import { EmbeddedScheduler } from '../src/core/scheduling/embedded-scheduler.ts';
+import { MemoryJobStore } from '../src/core/scheduling/job-store.ts';
 import { Emulator } from '../src/emulator/emulator.ts';
 
 const RELOADS = Number(process.env.BENCH_RELOADS ?? 50);
@@ -40,6 +42,7 @@ const foyer = await Foyer.start({
 	pluginRoots: [root],
 	logger: pino({ level: 'silent' }),
 	state: new MemoryPluginStateStore(),
+	scheduler: new EmbeddedScheduler(new MemoryJobStore(), pino({ level: 'silent' })),
 });
 const guildId = emulator.demo?.guild.id as string;
 const seen = () => ((globalThis as Record<string, unknown>).__counterSeen as string[] | undefined) ?? [];

@@ -4,6 +4,9 @@ import { Foyer } from './core/foyer.ts';
 import { createLogger } from './core/logger.ts';
 import { MemoryPluginStateStore } from './core/plugins/plugin-state.ts';
 import { PluginWatcher } from './core/plugins/plugin-watcher.ts';
+import { BullMqScheduler } from './core/scheduling/bullmq-scheduler.ts';
+import { EmbeddedScheduler } from './core/scheduling/embedded-scheduler.ts';
+import { MemoryJobStore } from './core/scheduling/job-store.ts';
 import { Emulator } from './emulator/emulator.ts';
 
 /**
@@ -39,6 +42,10 @@ const foyer = await Foyer.start({
 	logger,
 	// Per-guild plugin state moves to the database with the core's database layer.
 	state: new MemoryPluginStateStore(),
+	// Jobs persist in the database once the core's database layer is wired in (see issue notes).
+	scheduler: config.REDIS_URL
+		? new BullMqScheduler(config.REDIS_URL, logger)
+		: new EmbeddedScheduler(new MemoryJobStore(), logger),
 });
 
 const plugins = foyer.plugins.list();

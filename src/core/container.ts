@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { PluginManager } from './plugins/plugin-manager.ts';
+import type { Scheduler } from './scheduling/job.ts';
 
 declare module '@sapphire/pieces' {
 	interface Container {
@@ -7,5 +8,7 @@ declare module '@sapphire/pieces' {
 		plugins: PluginManager;
 		/** Foyer's structured logger; pieces log through it with `{ plugin }`. */
 		log: Logger;
+		/** Delayed and repeating jobs that run the plugins' scheduled-task pieces. */
+		scheduler: Scheduler;
 	}
 }

@@ -1,6 +1,7 @@
 import './container.ts';
 import { container, LogLevel } from '@sapphire/framework';
-import { GatewayIntentBits, Partials } from 'discord.js';
+import { ScheduledTaskStore } from '@sapphire/plugin-scheduled-tasks';
+import { type ClientOptions, GatewayIntentBits, Partials } from 'discord.js';
 import type { Logger } from 'pino';
 import { FoyerClient } from './client.ts';
 import { SapphirePinoLogger } from './logger.ts';
@@ -11,6 +12,7 @@ import { PluginEnabledPrecondition } from './pieces/plugin-enabled.ts';
 import { CommandSync } from './plugins/command-sync.ts';
 import { type PluginDatabase, PluginManager } from './plugins/plugin-manager.ts';
 import type { PluginStateStore } from './plugins/plugin-state.ts';
+import type { Scheduler } from './scheduling/job.ts';
 
 export interface FoyerOptions {
 	token: string;
@@ -21,6 +23,7 @@ export interface FoyerOptions {
 	logger: Logger;
 	state: PluginStateStore;
 	db?: PluginDatabase;
+	scheduler: Scheduler;
 }
 
 export const FOYER_INTENTS = [
@@ -86,6 +89,8 @@ export class Foyer {
 			},
 			allowedMentions: { parse: [] },
 			rest: options.restApi ? { api: options.restApi } : {},
+			// Read by @sapphire/plugin-scheduled-tasks' BullMQ handler; the scheduler passes its own.
+			tasks: {} as ClientOptions['tasks'],
 		});
 		const commands = new CommandSync();
 		const plugins = new PluginManager({
@@ -100,10 +105,19 @@ export class Foyer {
 		});
 		container.plugins = plugins;
 		container.log = options.logger;
+		container.scheduler = options.scheduler;
+		if (!client.stores.has('scheduled-tasks')) client.stores.register(new ScheduledTaskStore());
+		// Repeating tasks follow their plugin: created on load, updated on reload, removed on unload.
+		const syncTasks = (id: string) =>
+			void options.scheduler
+				.syncRepeating(id)
+				.catch((error) => options.logger.error({ plugin: id, err: error }, 'Could not sync repeating tasks'));
+		for (const event of ['pluginLoaded', 'pluginReloaded', 'pluginUnloaded']) plugins.on(event, syncTasks);
 		const readyPromise = new Promise<void>((resolve) => client.once('clientReady', () => resolve()));
 		await client.login(options.token);
 		await readyPromise;
 		await client.application?.fetch();
+		await options.scheduler.start();
 		await plugins.loadAll();
 		state.ready = true;
 		await plugins.syncCommands();
@@ -113,6 +127,8 @@ export class Foyer {
 	async stop(): Promise<void> {
 		// Stopping is not uninstalling: leave the registered commands on Discord as they are.
 		this.state.ready = false;
+		await container.scheduler.stop();
+		this.plugins.removeAllListeners();
 		await this.plugins.unloadAll();
 		await this.client.destroy();
 	}

@@ -36,8 +36,12 @@ describe('npm run dev: the plugin watcher', () => {
 		await waitUntil(() => reloads() === before + 1);
 		await new Promise((r) => setTimeout(r, 200));
 		expect(reloads()).toBe(before + 1);
+		const after = h.emulator.world.channel(h.generalId).lastMessageId ?? undefined;
 		await h.control.join(h.guildId, { user: { username: 'watched' } });
-		const message = await h.control.waitForMessage(h.generalId, { authorId: h.emulator.defaultApp.botUserId });
+		const message = await h.control.waitForMessage(h.generalId, {
+			...(after ? { after } : {}),
+			authorId: h.emulator.defaultApp.botUserId,
+		});
 		expect(message.content).toBe('saved 2 watched');
 	});
 

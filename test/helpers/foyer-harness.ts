@@ -1,9 +1,12 @@
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Writable } from 'node:stream';
-import { pino } from 'pino';
+import { type Logger, pino } from 'pino';
 import { Foyer } from '../../src/core/foyer.ts';
 import { MemoryPluginStateStore } from '../../src/core/plugins/plugin-state.ts';
+import { EmbeddedScheduler } from '../../src/core/scheduling/embedded-scheduler.ts';
+import type { Scheduler } from '../../src/core/scheduling/job.ts';
+import { MemoryJobStore } from '../../src/core/scheduling/job-store.ts';
 import { Emulator } from '../../src/emulator/emulator.ts';
 import { EmulatorControl } from '../../src/emulator/testing/control-client.ts';
 
@@ -18,7 +21,10 @@ export interface LogLine {
  * An emulator, a Foyer logged into it, and a private copy of the given plugin folders (inside the
  * repository, so plugins resolve `foyer` the way installed plugins do). Logs are captured as JSON.
  */
-export async function startFoyerWithEmulator(fixtures: string[]) {
+export async function startFoyerWithEmulator(
+	fixtures: string[],
+	options: { scheduler?: (logger: Logger) => Scheduler } = {},
+) {
 	const emulator = await Emulator.start({ demo: true });
 	const control = new EmulatorControl(emulator.url);
 	const root = resolve('test-artifacts', `plugins-${process.pid}-${Date.now()}`);
@@ -39,6 +45,9 @@ export async function startFoyerWithEmulator(fixtures: string[]) {
 		pluginRoots: [root],
 		logger,
 		state,
+		scheduler:
+			options.scheduler?.(logger) ??
+			new EmbeddedScheduler(new MemoryJobStore(), logger, { pollMs: 200, retryDelayMs: () => 100 }),
 	});
 	const demo = emulator.demo;
 	if (!demo) throw new Error('demo guild missing');

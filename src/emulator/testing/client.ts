@@ -21,11 +21,12 @@ export async function connectClient(
 	options: Partial<ClientOptions> & { token?: string } = {},
 ): Promise<Client<true>> {
 	const { token = emulator.token, rest, ...rest_ } = options;
+	// A cast, because Sapphire plugins in the same program may add required options to ClientOptions.
 	const client = new Client({
 		intents: DEFAULT_TEST_INTENTS,
 		...rest_,
 		rest: { ...rest, api: emulator.apiUrl },
-	});
+	} as ClientOptions);
 	const ready = new Promise<void>((resolve, reject) => {
 		client.once('clientReady', () => resolve());
 		client.once('error', reject);

@@ -1,6 +1,7 @@
 import type { RestRoute } from '../../http/route.ts';
 import { guildPayload } from '../../world/serialize.ts';
-import { guildOf } from '../access.ts';
+import { guildOf } from '../guild-access.ts';
+import { queryFlag } from '../guild-params.ts';
 
 export const guildRoutes: RestRoute[] = [
 	{
@@ -9,11 +10,11 @@ export const guildRoutes: RestRoute[] = [
 		auth: 'bot',
 		handler: (ctx) => {
 			const guild = guildOf(ctx, ctx.params.guild_id as string);
-			const counts =
-				ctx.query.get('with_counts') === 'true'
-					? { approximate_member_count: guild.members.size, approximate_presence_count: 0 }
-					: {};
-			return { ...guildPayload(guild), ...counts };
+			// Approximate counts only come with `with_counts`; the emulator tracks no presences.
+			const { approximate_member_count, ...payload } = guildPayload(guild);
+			return queryFlag(ctx.query, 'with_counts')
+				? { ...payload, approximate_member_count, approximate_presence_count: 0 }
+				: payload;
 		},
 	},
 ];

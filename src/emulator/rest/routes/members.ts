@@ -1,175 +1,150 @@
 import { GatewayIntentBits as I, PermissionFlagsBits as P } from 'discord-api-types/v10';
 import { Errors, fieldError } from '../../errors.ts';
 import { type RestRoute, type RouteContext, requireApp } from '../../http/route.ts';
-import { canManageRoleAt, outranks } from '../../world/permissions.ts';
-import { memberPayload, userPayload } from '../../world/serialize.ts';
-import type { EmGuild } from '../../world/types.ts';
-import { guildOf, requireGuildPermission } from '../access.ts';
+import { outranks } from '../../world/permissions.ts';
+import { memberPayload } from '../../world/serialize.ts';
+import type { EmGuild, EmMember } from '../../world/types.ts';
+import { botId, guildOf, memberOf, requireAssignable, requireGuildPermission, roleOf } from '../guild-access.ts';
+import { bodyObject, queryInt, querySnowflake, snowflakeList } from '../guild-params.ts';
+import { banRoutes } from './bans.ts';
 
-/** A role the bot may give or take: it exists, is not @everyone or managed, and sits below the bot's top role. */
-function assignableRole(ctx: RouteContext, guild: EmGuild, roleId: string): void {
-	const role = guild.roles.get(roleId);
-	if (!role) throw Errors.unknownRole();
-	if (role.id === guild.id || role.managed) throw Errors.missingPermissions();
-	if (!canManageRoleAt(guild, requireApp(ctx).botUserId, role.position)) throw Errors.missingPermissions();
-}
+const byUserId = (a: EmMember, b: EmMember) => (BigInt(a.userId) < BigInt(b.userId) ? -1 : 1);
 
 const get: RestRoute['handler'] = (ctx) => {
 	const guild = guildOf(ctx, ctx.params.guild_id as string);
-	const member = guild.members.get(ctx.params.user_id as string);
-	if (!member) throw Errors.unknownMember();
-	return memberPayload(member, ctx.world);
+	return memberPayload(memberOf(guild, ctx.params.user_id as string), ctx.world);
 };
 
+/** List Guild Members: needs the GUILD_MEMBERS privileged intent; ascending by user id after `after`. */
 const list: RestRoute['handler'] = (ctx) => {
 	const guild = guildOf(ctx, ctx.params.guild_id as string);
 	if (!(requireApp(ctx).privilegedIntents & I.GuildMembers)) throw Errors.missingAccess();
-	const limit = Number(ctx.query.get('limit') ?? 1);
-	if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
-		throw fieldError('limit', 'NUMBER_TYPE_MAX', 'Must be between 1 and 1000.');
-	const after = BigInt(ctx.query.get('after') ?? '0');
+	const limit = queryInt(ctx.query, 'limit', 1, 1000, 1);
+	const after = BigInt(querySnowflake(ctx.query, 'after') ?? '0');
 	return [...guild.members.values()]
 		.filter((m) => BigInt(m.userId) > after)
-		.sort((a, b) => (BigInt(a.userId) < BigInt(b.userId) ? -1 : 1))
+		.sort(byUserId)
 		.slice(0, limit)
 		.map((m) => memberPayload(m, ctx.world));
 };
 
+/** Search Guild Members: case-insensitive prefix match on username or nickname. */
 const search: RestRoute['handler'] = (ctx) => {
 	const guild = guildOf(ctx, ctx.params.guild_id as string);
-	const query = (ctx.query.get('query') ?? '').toLowerCase();
+	const query = ctx.query.get('query');
 	if (!query) throw fieldError('query', 'BASE_TYPE_REQUIRED', 'This field is required');
-	const limit = Math.min(1000, Math.max(1, Number(ctx.query.get('limit') ?? 1) || 1));
+	const limit = queryInt(ctx.query, 'limit', 1, 1000, 1);
+	const prefix = query.toLowerCase();
 	return [...guild.members.values()]
 		.filter(
 			(m) =>
-				ctx.world.user(m.userId).username.toLowerCase().startsWith(query) || m.nick?.toLowerCase().startsWith(query),
+				ctx.world.user(m.userId).username.toLowerCase().startsWith(prefix) ||
+				(m.nick?.toLowerCase().startsWith(prefix) ?? false),
 		)
 		.slice(0, limit)
 		.map((m) => memberPayload(m, ctx.world));
 };
 
+function readNick(value: unknown): string | null {
+	if (value === null) return null;
+	if (typeof value !== 'string' || value.length > 32)
+		throw fieldError('nick', 'BASE_TYPE_BAD_LENGTH', 'Must be between 1 and 32 in length.');
+	// An empty nickname resets it, as on Discord.
+	return value || null;
+}
+
+/**
+ * The role list of a member PATCH. discord.js sends @everyone along (it is in every member's role
+ * cache); Discord ignores it. Every role added or removed must be one the bot may assign.
+ */
+function readRoles(ctx: RouteContext, guild: EmGuild, member: EmMember, value: unknown): string[] {
+	requireGuildPermission(ctx, guild, P.ManageRoles);
+	const next = [...new Set(snowflakeList(value, 'roles'))].filter((id) => id !== guild.id);
+	for (const id of next) roleOf(guild, id);
+	const changed = [
+		...next.filter((id) => !member.roles.includes(id)),
+		...member.roles.filter((id) => !next.includes(id)),
+	];
+	for (const id of changed) requireAssignable(ctx, guild, roleOf(guild, id));
+	return next;
+}
+
+/**
+ * Modify Guild Member (roles, nick). A nickname needs Manage Nicknames here, even the bot's own
+ * (discord.js uses `/members/@me`, which needs only Change Nickname, for that).
+ */
 const edit: RestRoute['handler'] = (ctx) => {
-	const app = requireApp(ctx);
+	if (ctx.params.user_id === '@me') return editMe(false)(ctx);
 	const guild = guildOf(ctx, ctx.params.guild_id as string);
-	const userId = ctx.params.user_id === '@me' ? app.botUserId : (ctx.params.user_id as string);
-	const member = guild.members.get(userId);
-	if (!member) throw Errors.unknownMember();
-	const body = (ctx.body ?? {}) as { roles?: unknown; nick?: unknown };
+	const member = memberOf(guild, ctx.params.user_id as string);
+	const body = bodyObject(ctx.body);
 	const patch: { roles?: string[]; nick?: string | null } = {};
-	if (body.roles !== undefined) {
-		if (!Array.isArray(body.roles) || body.roles.some((r) => typeof r !== 'string'))
-			throw fieldError('roles', 'LIST_TYPE_CONVERT', 'Only iterables may be used in a ListType');
-		requireGuildPermission(ctx, guild, P.ManageRoles);
-		const next = body.roles as string[];
-		for (const id of next) if (!guild.roles.has(id)) throw Errors.unknownRole();
-		const changed = [
-			...next.filter((id) => !member.roles.includes(id)),
-			...member.roles.filter((id) => !next.includes(id)),
-		];
-		for (const id of changed) assignableRole(ctx, guild, id);
-		patch.roles = next;
-	}
+	if (body.roles !== undefined && body.roles !== null) patch.roles = readRoles(ctx, guild, member, body.roles);
 	if (body.nick !== undefined) {
-		if (body.nick !== null && (typeof body.nick !== 'string' || body.nick.length > 32))
-			throw fieldError('nick', 'BASE_TYPE_MAX_LENGTH', 'Must be 32 or fewer in length.');
-		if (userId === app.botUserId) requireGuildPermission(ctx, guild, P.ChangeNickname);
-		else {
-			requireGuildPermission(ctx, guild, P.ManageNicknames);
-			if (!outranks(guild, app.botUserId, userId)) throw Errors.missingPermissions();
-		}
-		patch.nick = (body.nick as string | null) || null;
+		patch.nick = readNick(body.nick);
+		requireGuildPermission(ctx, guild, P.ManageNicknames);
+		if (member.userId !== botId(ctx) && !outranks(guild, botId(ctx), member.userId)) throw Errors.missingPermissions();
 	}
-	return memberPayload(ctx.world.updateMember(guild.id, userId, patch, app.botUserId, ctx.reason), ctx.world);
+	const updated = ctx.world.updateMember(guild.id, member.userId, patch, botId(ctx), ctx.reason);
+	return memberPayload(updated, ctx.world);
 };
 
+/**
+ * Modify Current Member (`/members/@me`) and the deprecated `/members/@me/nick`. discord.js sends
+ * `@me` percent-encoded, so these arrive through the `:user_id` routes.
+ */
+function editMe(nickOnly: boolean): RestRoute['handler'] {
+	return (ctx) => {
+		if (ctx.params.user_id !== '@me') throw Errors.notFound();
+		const guild = guildOf(ctx, ctx.params.guild_id as string);
+		const body = bodyObject(ctx.body);
+		const patch: { nick?: string | null } = {};
+		if (body.nick !== undefined) {
+			requireGuildPermission(ctx, guild, P.ChangeNickname);
+			patch.nick = readNick(body.nick);
+		}
+		const member = ctx.world.updateMember(guild.id, botId(ctx), patch, botId(ctx), ctx.reason);
+		return nickOnly ? { nick: member.nick } : memberPayload(member, ctx.world);
+	};
+}
+
+/** Add/Remove Guild Member Role: 204 either way; a no-op change sends no event. */
 function changeRole(add: boolean): RestRoute['handler'] {
 	return (ctx) => {
 		const guild = guildOf(ctx, ctx.params.guild_id as string);
 		requireGuildPermission(ctx, guild, P.ManageRoles);
-		const member = guild.members.get(ctx.params.user_id as string);
-		if (!member) throw Errors.unknownMember();
-		const roleId = ctx.params.role_id as string;
-		assignableRole(ctx, guild, roleId);
-		const has = member.roles.includes(roleId);
-		if (add !== has) {
-			const roles = add ? [...member.roles, roleId] : member.roles.filter((r) => r !== roleId);
-			ctx.world.updateMember(guild.id, member.userId, { roles }, requireApp(ctx).botUserId, ctx.reason);
+		const member = memberOf(guild, ctx.params.user_id as string);
+		const role = roleOf(guild, ctx.params.role_id as string);
+		requireAssignable(ctx, guild, role);
+		if (add !== member.roles.includes(role.id)) {
+			const roles = add ? [...member.roles, role.id] : member.roles.filter((r) => r !== role.id);
+			ctx.world.updateMember(guild.id, member.userId, { roles }, botId(ctx), ctx.reason);
 		}
 		return undefined;
 	};
 }
 
+/** Remove Guild Member (kick): Kick Members, and the bot must outrank the member (never the owner). */
 const kick: RestRoute['handler'] = (ctx) => {
-	const app = requireApp(ctx);
 	const guild = guildOf(ctx, ctx.params.guild_id as string);
 	requireGuildPermission(ctx, guild, P.KickMembers);
-	const userId = ctx.params.user_id as string;
-	if (!guild.members.has(userId)) throw Errors.unknownMember();
-	if (!outranks(guild, app.botUserId, userId)) throw Errors.missingPermissions();
-	ctx.world.kick(guild.id, userId, app.botUserId, ctx.reason);
+	const member = memberOf(guild, ctx.params.user_id as string);
+	if (!outranks(guild, botId(ctx), member.userId)) throw Errors.missingPermissions();
+	ctx.world.kick(guild.id, member.userId, botId(ctx), ctx.reason);
 	return undefined;
-};
-
-const ban: RestRoute['handler'] = (ctx) => {
-	const app = requireApp(ctx);
-	const guild = guildOf(ctx, ctx.params.guild_id as string);
-	requireGuildPermission(ctx, guild, P.BanMembers);
-	const userId = ctx.params.user_id as string;
-	ctx.world.user(userId);
-	const seconds = (ctx.body as { delete_message_seconds?: unknown } | undefined)?.delete_message_seconds;
-	if (seconds !== undefined && (typeof seconds !== 'number' || seconds < 0 || seconds > 604_800))
-		throw fieldError('delete_message_seconds', 'NUMBER_TYPE_MAX', 'Must be between 0 and 604800.');
-	if (guild.members.has(userId) && !outranks(guild, app.botUserId, userId)) throw Errors.missingPermissions();
-	ctx.world.ban(guild.id, userId, app.botUserId, ctx.reason);
-	return undefined;
-};
-
-const unban: RestRoute['handler'] = (ctx) => {
-	const guild = guildOf(ctx, ctx.params.guild_id as string);
-	requireGuildPermission(ctx, guild, P.BanMembers);
-	ctx.world.unban(guild.id, ctx.params.user_id as string, requireApp(ctx).botUserId, ctx.reason);
-	return undefined;
-};
-
-const bans: RestRoute['handler'] = (ctx) => {
-	const guild = guildOf(ctx, ctx.params.guild_id as string);
-	requireGuildPermission(ctx, guild, P.BanMembers);
-	return [...guild.bans].map(([userId, reason]) => ({ reason, user: userPayload(ctx.world.user(userId)) }));
-};
-
-const getBan: RestRoute['handler'] = (ctx) => {
-	const guild = guildOf(ctx, ctx.params.guild_id as string);
-	requireGuildPermission(ctx, guild, P.BanMembers);
-	const userId = ctx.params.user_id as string;
-	if (!guild.bans.has(userId)) throw Errors.unknownBan();
-	return { reason: guild.bans.get(userId) ?? null, user: userPayload(ctx.world.user(userId)) };
 };
 
 const G = '/guilds/:guild_id';
+const roleRoute = `${G}/members/:user_id/roles/:role_id`;
 
 export const memberRoutes: RestRoute[] = [
 	{ method: 'GET', path: `${G}/members/search`, auth: 'bot', handler: search },
 	{ method: 'GET', path: `${G}/members`, auth: 'bot', handler: list },
 	{ method: 'GET', path: `${G}/members/:user_id`, auth: 'bot', handler: get },
+	{ method: 'PATCH', path: `${G}/members/:user_id/nick`, auth: 'bot', handler: editMe(true) },
 	{ method: 'PATCH', path: `${G}/members/:user_id`, auth: 'bot', bucket: 'member.roles', handler: edit },
 	{ method: 'DELETE', path: `${G}/members/:user_id`, auth: 'bot', bucket: 'member.kick', handler: kick },
-	{
-		method: 'PUT',
-		path: `${G}/members/:user_id/roles/:role_id`,
-		auth: 'bot',
-		bucket: 'member.roles',
-		handler: changeRole(true),
-	},
-	{
-		method: 'DELETE',
-		path: `${G}/members/:user_id/roles/:role_id`,
-		auth: 'bot',
-		bucket: 'member.roles',
-		handler: changeRole(false),
-	},
-	{ method: 'GET', path: `${G}/bans`, auth: 'bot', handler: bans },
-	{ method: 'GET', path: `${G}/bans/:user_id`, auth: 'bot', handler: getBan },
-	{ method: 'PUT', path: `${G}/bans/:user_id`, auth: 'bot', bucket: 'member.ban', handler: ban },
-	{ method: 'DELETE', path: `${G}/bans/:user_id`, auth: 'bot', handler: unban },
+	{ method: 'PUT', path: roleRoute, auth: 'bot', bucket: 'member.roles', handler: changeRole(true) },
+	{ method: 'DELETE', path: roleRoute, auth: 'bot', bucket: 'member.roles', handler: changeRole(false) },
+	...banRoutes,
 ];

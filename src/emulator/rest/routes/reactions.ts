@@ -1,79 +1,114 @@
-import { GatewayDispatchEvents as E, GatewayIntentBits as I, PermissionFlagsBits as P } from 'discord-api-types/v10';
-import { Errors } from '../../errors.ts';
+import {
+	RESTJSONErrorCodes as C,
+	GatewayDispatchEvents as E,
+	GatewayIntentBits as I,
+	PermissionFlagsBits as P,
+} from 'discord-api-types/v10';
+import { ApiError, Errors } from '../../errors.ts';
 import { type RestRoute, type RouteContext, requireApp } from '../../http/route.ts';
 import { userPayload } from '../../world/serialize.ts';
-import { requirePerm, visibleChannel } from '../access.ts';
+import { cannotActOnDm, channelMessage, requirePerm, visibleChannel } from '../access.ts';
+import { intParam, snowflakeParam } from '../request-input.ts';
 
-/** `✅` or `name:id`; the emulator has no custom emojis, so a custom one is unknown (10014). */
-function emojiOf(raw: string): { id: null; name: string } {
-	let decoded = raw;
-	try {
-		decoded = decodeURIComponent(raw);
-	} catch {
-		// already decoded by the router
-	}
-	if (/^[\w-]+:\d+$/.test(decoded) || decoded.length === 0) throw Errors.unknownEmoji();
-	return { id: null, name: decoded };
+/** Discord's cap on distinct emojis per message. */
+const MAX_DISTINCT = 20;
+
+/** A unicode emoji: pictographs, flags and keycaps, with their joiners, variation selectors and skin tones. */
+const UNICODE_EMOJI =
+	/^(?:\p{Extended_Pictographic}|\p{Regional_Indicator}|\p{Emoji_Modifier}|\u200d|\ufe0f|[#*0-9]\ufe0f?\u20e3)+$/u;
+const PICTOGRAPH = /\p{Extended_Pictographic}|\p{Regional_Indicator}|\u20e3/u;
+
+/**
+ * The `:emoji` of a reaction route: a URL-encoded unicode emoji or `name:id` for a custom one.
+ * The emulator has no custom emojis, so those (and anything that is not an emoji) are 10014.
+ */
+function emojiOf(raw: string): string {
+	let name = raw;
+	if (name.includes('%'))
+		try {
+			name = decodeURIComponent(name);
+		} catch {
+			throw Errors.unknownEmoji();
+		}
+	if (!UNICODE_EMOJI.test(name) || !PICTOGRAPH.test(name)) throw Errors.unknownEmoji();
+	return name;
 }
 
+/** The message of a reaction route; every reaction route needs Read Message History. */
 function target(ctx: RouteContext) {
 	const { channel, guild, perms } = visibleChannel(ctx, ctx.params.channel_id as string);
 	requirePerm(perms, P.ReadMessageHistory);
-	const message = ctx.world.message(channel.id, ctx.params.message_id as string);
+	const message = channelMessage(channel, ctx.params.message_id as string);
 	return { channel, guild, perms, message };
+}
+
+/** Removing other people's reactions: Manage Messages in a guild, impossible in a DM (50003). */
+function requireModeration(guild: unknown, perms: bigint): void {
+	if (!guild) throw cannotActOnDm();
+	requirePerm(perms, P.ManageMessages);
 }
 
 const add: RestRoute['handler'] = (ctx) => {
 	const { channel, perms, message } = target(ctx);
 	const emoji = emojiOf(ctx.params.emoji as string);
-	if (!message.reactions.has(emoji.name)) requirePerm(perms, P.AddReactions);
-	ctx.world.addReaction(channel.id, message.id, requireApp(ctx).botUserId, emoji);
+	if (!message.reactions.has(emoji)) {
+		// A new emoji on the message needs Add Reactions; joining an existing one does not.
+		requirePerm(perms, P.AddReactions);
+		if (message.reactions.size >= MAX_DISTINCT)
+			throw new ApiError(400, C.MaximumNumberOfReactionsReached, 'Maximum number of reactions reached (20)');
+	}
+	ctx.world.addReaction(channel.id, message.id, requireApp(ctx).botUserId, { id: null, name: emoji });
 	return undefined;
 };
 
 const removeOwn: RestRoute['handler'] = (ctx) => {
 	const { channel, message } = target(ctx);
-	ctx.world.removeReaction(channel.id, message.id, requireApp(ctx).botUserId, emojiOf(ctx.params.emoji as string).name);
+	ctx.world.removeReaction(channel.id, message.id, requireApp(ctx).botUserId, emojiOf(ctx.params.emoji as string));
 	return undefined;
 };
 
 const removeUser: RestRoute['handler'] = (ctx) => {
-	const { channel, perms, message } = target(ctx);
-	requirePerm(perms, P.ManageMessages);
-	ctx.world.removeReaction(
-		channel.id,
-		message.id,
-		ctx.params.user_id as string,
-		emojiOf(ctx.params.emoji as string).name,
-	);
+	const { channel, guild, perms, message } = target(ctx);
+	const emoji = emojiOf(ctx.params.emoji as string);
+	const userId = ctx.params.user_id as string;
+	if (userId !== requireApp(ctx).botUserId) requireModeration(guild, perms);
+	ctx.world.removeReaction(channel.id, message.id, userId, emoji);
 	return undefined;
 };
 
+/** Users who reacted with an emoji, by ascending id, `after` a user id. */
 const users: RestRoute['handler'] = (ctx) => {
 	const { message } = target(ctx);
-	const entry = message.reactions.get(emojiOf(ctx.params.emoji as string).name);
-	const limit = Math.min(100, Math.max(1, Number(ctx.query.get('limit') ?? 25) || 25));
-	const after = ctx.query.get('after');
-	const ids = [...(entry?.users ?? [])]
-		.filter((id) => !after || BigInt(id) > BigInt(after))
-		.sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1));
-	return ids.slice(0, limit).map((id) => userPayload(ctx.world.user(id)));
+	const emoji = emojiOf(ctx.params.emoji as string);
+	const limit = intParam(ctx.query, 'limit', 1, 100, 25);
+	const after = snowflakeParam(ctx.query, 'after');
+	// Burst (super) reactions are not emulated: type 1 lists nobody.
+	if (intParam(ctx.query, 'type', 0, 1, 0) === 1) return [];
+	return [...(message.reactions.get(emoji)?.users ?? [])]
+		.map(BigInt)
+		.filter((id) => after === null || id > after)
+		.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+		.slice(0, limit)
+		.map((id) => userPayload(ctx.world.user(id.toString())));
 };
 
+/** DELETE …/reactions (all) and DELETE …/reactions/:emoji (one emoji), each with its own gateway event. */
 const clear: RestRoute['handler'] = (ctx) => {
 	const { channel, guild, perms, message } = target(ctx);
-	requirePerm(perms, P.ManageMessages);
-	const only = ctx.params.emoji ? emojiOf(ctx.params.emoji).name : null;
-	for (const key of [...message.reactions.keys()]) if (!only || key === only) message.reactions.delete(key);
+	requireModeration(guild, perms);
+	const only = ctx.params.emoji === undefined ? null : emojiOf(ctx.params.emoji);
+	const removed = only === null ? [...message.reactions.keys()] : message.reactions.has(only) ? [only] : [];
+	if (removed.length === 0) return undefined;
+	for (const key of removed) message.reactions.delete(key);
 	ctx.world.dispatch({
-		t: only ? E.MessageReactionRemoveEmoji : E.MessageReactionRemoveAll,
+		t: only === null ? E.MessageReactionRemoveAll : E.MessageReactionRemoveEmoji,
 		d: {
 			channel_id: channel.id,
 			message_id: message.id,
 			...(guild ? { guild_id: guild.id } : {}),
-			...(only ? { emoji: { id: null, name: only } } : {}),
+			...(only === null ? {} : { emoji: { id: null, name: only } }),
 		},
-		intent: guild ? I.GuildMessageReactions : I.DirectMessageReactions,
+		intent: I.GuildMessageReactions,
 		guildId: guild?.id ?? null,
 		appId: null,
 	});

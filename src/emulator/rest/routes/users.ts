@@ -1,9 +1,10 @@
-import { GatewayDispatchEvents as E, GatewayIntentBits as I } from 'discord-api-types/v10';
 import { ApiError, Errors, fieldError } from '../../errors.ts';
 import { type RestRoute, type RouteContext, requireApp } from '../../http/route.ts';
+import { botLeaveGuild } from '../../world/bot-leave.ts';
 import { channelPayload, guildFeatures, userPayload } from '../../world/serialize.ts';
+import { bodyObject, boolParam, byId, intParam, isSnowflake, snowflakeParam } from '../request-input.ts';
 
-/** The user behind the request: the bot for a Bot token, the grant's user for a Bearer token. */
+/** The user behind the request: the bot for a Bot token; for a Bearer token the grant's user, given `scope` (else 401). */
 function caller(ctx: RouteContext, scope: string): string {
 	if (ctx.app) return ctx.app.botUserId;
 	if (!ctx.grant?.scopes.includes(scope)) throw Errors.unauthorized();
@@ -18,33 +19,39 @@ const me: RestRoute['handler'] = (ctx) => {
 	return { ...userPayload(user), mfa_enabled: false, locale: 'en-US', ...email };
 };
 
+/** Partial guilds of the caller in ascending id order; `before` gives the ones just before it. */
 const myGuilds: RestRoute['handler'] = (ctx) => {
 	const userId = caller(ctx, 'guilds');
-	const limit = Math.min(200, Math.max(1, Number(ctx.query.get('limit') ?? 200) || 200));
-	const before = ctx.query.get('before');
-	const after = ctx.query.get('after');
-	const counts = ctx.query.get('with_counts') === 'true';
-	return [...ctx.world.guilds.values()]
+	const limit = intParam(ctx.query, 'limit', 1, 200, 200);
+	const before = snowflakeParam(ctx.query, 'before');
+	const after = snowflakeParam(ctx.query, 'after');
+	const counts = boolParam(ctx.query, 'with_counts');
+	const guilds = [...ctx.world.guilds.values()]
 		.filter((g) => g.members.has(userId))
-		.filter((g) => (!before || BigInt(g.id) < BigInt(before)) && (!after || BigInt(g.id) > BigInt(after)))
-		.slice(0, limit)
-		.map((g) => ({
-			id: g.id,
-			name: g.name,
-			icon: g.icon,
-			banner: null,
-			owner: g.ownerId === userId,
-			permissions: ctx.world.permissionsOf(g.id, userId).toString(),
-			features: guildFeatures(g),
-			...(counts ? { approximate_member_count: g.members.size, approximate_presence_count: 0 } : {}),
-		}));
+		.filter((g) => (before === null || BigInt(g.id) < before) && (after === null || BigInt(g.id) > after))
+		.sort(byId);
+	const page = before !== null && after === null ? guilds.slice(-limit) : guilds.slice(0, limit);
+	return page.map((g) => ({
+		id: g.id,
+		name: g.name,
+		icon: g.icon,
+		banner: null,
+		owner: g.ownerId === userId,
+		permissions: ctx.world.permissionsOf(g.id, userId).toString(),
+		features: guildFeatures(g),
+		...(counts ? { approximate_member_count: g.members.size, approximate_presence_count: 0 } : {}),
+	}));
 };
 
+/** Opens (or returns the existing) DM with a user; 10013 for an unknown user. */
 const openDm: RestRoute['handler'] = (ctx) => {
 	const app = requireApp(ctx);
-	const recipient = (ctx.body as { recipient_id?: unknown } | undefined)?.recipient_id;
-	if (typeof recipient !== 'string') throw fieldError('recipient_id', 'BASE_TYPE_REQUIRED', 'This field is required');
-	if (recipient === app.botUserId) throw new ApiError(400, 50007, 'Cannot send messages to this user');
+	const recipient = bodyObject(ctx.body).recipient_id;
+	if (recipient === undefined || recipient === null)
+		throw fieldError('recipient_id', 'BASE_TYPE_REQUIRED', 'This field is required');
+	if (!isSnowflake(recipient))
+		throw fieldError('recipient_id', 'NUMBER_TYPE_COERCE', `Value "${String(recipient)}" is not snowflake.`);
+	if (recipient === app.botUserId) throw Errors.cannotMessageUser();
 	return channelPayload(ctx.world.openDm(app.botUserId, recipient), ctx.world);
 };
 
@@ -52,20 +59,17 @@ const leaveGuild: RestRoute['handler'] = (ctx) => {
 	const app = requireApp(ctx);
 	const guild = ctx.world.guild(ctx.params.guild_id as string);
 	if (!guild.members.has(app.botUserId)) throw Errors.unknownGuild();
-	ctx.world.dispatch({ t: E.GuildDelete, d: { id: guild.id }, intent: I.Guilds, guildId: guild.id, appId: app.id });
-	guild.members.delete(app.botUserId);
+	if (guild.ownerId === app.botUserId) throw new ApiError(400, 50055, 'Invalid Guild');
+	botLeaveGuild(ctx.world, guild.id, app);
 	return undefined;
 };
+
+const getUser: RestRoute['handler'] = (ctx) => userPayload(ctx.world.user(ctx.params.user_id as string));
 
 export const userRoutes: RestRoute[] = [
 	{ method: 'GET', path: '/users/@me', auth: 'bot-or-bearer', handler: me },
 	{ method: 'GET', path: '/users/@me/guilds', auth: 'bot-or-bearer', handler: myGuilds },
-	{ method: 'POST', path: '/users/@me/channels', auth: 'bot', bucket: 'dm.create', handler: openDm },
 	{ method: 'DELETE', path: '/users/@me/guilds/:guild_id', auth: 'bot', handler: leaveGuild },
-	{
-		method: 'GET',
-		path: '/users/:user_id',
-		auth: 'bot',
-		handler: (ctx) => userPayload(ctx.world.user(ctx.params.user_id as string)),
-	},
+	{ method: 'POST', path: '/users/@me/channels', auth: 'bot', bucket: 'dm.create', handler: openDm },
+	{ method: 'GET', path: '/users/:user_id', auth: 'bot', handler: getUser },
 ];

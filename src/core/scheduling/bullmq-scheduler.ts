@@ -1,0 +1,106 @@
+import { container } from '@sapphire/framework';
+import { ScheduledTaskHandler } from '@sapphire/plugin-scheduled-tasks';
+import type { Logger } from 'pino';
+import { pluginIdOfPiece } from '../plugins/piece-loader.ts';
+import { MAX_ATTEMPTS, runAtOf, type ScheduleRequest, type Scheduler, taskName } from './job.ts';
+import { scheduledTaskPieces } from './task-runner.ts';
+
+/** ioredis connection options from a redis:// URL (BullMQ workers need maxRetriesPerRequest: null). */
+export function redisConnection(url: string) {
+	const u = new URL(url);
+	return {
+		host: u.hostname,
+		port: Number(u.port || 6379),
+		...(u.password ? { password: decodeURIComponent(u.password) } : {}),
+		...(u.username ? { username: decodeURIComponent(u.username) } : {}),
+		db: Number(u.pathname.slice(1) || 0),
+		...(u.protocol === 'rediss:' ? { tls: {} } : {}),
+		maxRetriesPerRequest: null,
+	};
+}
+
+/**
+ * The scheduler with REDIS_URL: @sapphire/plugin-scheduled-tasks' own BullMQ handler runs the same
+ * ScheduledTask pieces. Keys become BullMQ job ids so that a keyed job can be replaced or cancelled.
+ */
+export class BullMqScheduler implements Scheduler {
+	readonly backend = 'bullmq' as const;
+	#handler: ScheduledTaskHandler | null = null;
+
+	constructor(
+		private readonly redisUrl: string,
+		private readonly logger: Logger,
+		private readonly queue = 'foyer-tasks',
+	) {}
+
+	get handler(): ScheduledTaskHandler {
+		if (!this.#handler) throw new Error('The BullMQ scheduler is not started');
+		return this.#handler;
+	}
+
+	async start(): Promise<void> {
+		if (this.#handler) return;
+		this.#handler = new ScheduledTaskHandler({
+			bull: { connection: redisConnection(this.redisUrl) },
+			queue: this.queue,
+		});
+		container.tasks = this.#handler;
+		container.client.on('scheduledTaskError', (error: unknown, piece: { name: string }) => {
+			this.logger.error(
+				{ plugin: pluginIdOfPiece(piece.name), task: piece.name, err: error },
+				`Task ${piece.name} failed`,
+			);
+		});
+		await this.#handler.client.waitUntilReady();
+	}
+
+	async stop(): Promise<void> {
+		await this.#handler?.close();
+		this.#handler = null;
+	}
+
+	async schedule(request: ScheduleRequest): Promise<string> {
+		const jobId = request.key ? `${request.plugin}:${request.key}` : undefined;
+		if (jobId) await this.handler.delete(jobId as never);
+		const delay = Math.max(0, runAtOf(request, Date.now()) - Date.now());
+		const job = await this.handler.create(
+			{ name: taskName(request.plugin, request.task) as never, payload: (request.payload ?? null) as never },
+			{
+				repeated: false,
+				delay,
+				customJobOptions: {
+					...(jobId ? { jobId } : {}),
+					attempts: MAX_ATTEMPTS,
+					backoff: { type: 'exponential', delay: 1_000 },
+					removeOnComplete: true,
+					removeOnFail: 1_000,
+				},
+			},
+		);
+		return String(job?.id);
+	}
+
+	async cancel(target: string | { plugin: string; key: string }): Promise<boolean> {
+		const id = typeof target === 'string' ? target : `${target.plugin}:${target.key}`;
+		const job = await this.handler.get(id as never);
+		if (!job) return false;
+		await job.remove();
+		return true;
+	}
+
+	/** Repeating jobs stay in Redis after their piece is gone, so stale ones are removed by key. */
+	async syncRepeating(plugin: string): Promise<void> {
+		const wanted = new Map<string, number>();
+		for (const [name, piece] of scheduledTaskPieces()) {
+			const interval = (piece as unknown as { interval: number | null }).interval;
+			if (pluginIdOfPiece(name) === plugin && interval) wanted.set(name, interval);
+		}
+		const existing = await this.handler.client.getRepeatableJobs();
+		for (const job of existing) {
+			if (pluginIdOfPiece(job.name) !== plugin) continue;
+			if (wanted.get(job.name) === Number(job.every)) wanted.delete(job.name);
+			else await this.handler.client.removeRepeatableByKey(job.key);
+		}
+		for (const [name, every] of wanted) await this.handler.create(name as never, { repeated: true, interval: every });
+	}
+}

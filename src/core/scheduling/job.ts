@@ -1,0 +1,51 @@
+export type JobStatus = 'pending' | 'running' | 'done' | 'failed' | 'cancelled';
+
+export interface Job {
+	id: string;
+	/** Scheduled-task piece name, `pluginId:task` (the plugin's file name under scheduled-tasks/). */
+	task: string;
+	payload: unknown;
+	runAt: number;
+	/** Repeating jobs run again this long after each run. */
+	repeatEveryMs: number | null;
+	status: JobStatus;
+	attempts: number;
+	lastError: string | null;
+	/** At most one live (pending or running) job per key: scheduling again replaces it. */
+	key: string | null;
+}
+
+export interface ScheduleRequest {
+	plugin: string;
+	task: string;
+	payload?: unknown;
+	/** Run after this many milliseconds (default 0). */
+	delayMs?: number;
+	/** Or run at this time. */
+	at?: Date;
+	/** A key to cancel or replace the job by, e.g. `verify-timeout:<guild>:<member>`. */
+	key?: string;
+}
+
+/** What plugins use to run their scheduled-task pieces later; the backend is embedded or BullMQ. */
+export interface Scheduler {
+	readonly backend: 'embedded' | 'bullmq';
+	schedule(request: ScheduleRequest): Promise<string>;
+	/** Cancels by job id or by `{ plugin, key }`; resolves whether a pending job was cancelled. */
+	cancel(target: string | { plugin: string; key: string }): Promise<boolean>;
+	/** Creates, updates or removes the repeating jobs of a plugin's pieces (`interval` option). */
+	syncRepeating(plugin: string): Promise<void>;
+	start(): Promise<void>;
+	stop(): Promise<void>;
+}
+
+export const MAX_ATTEMPTS = 3;
+
+export function taskName(plugin: string, task: string): string {
+	return `${plugin}:${task}`;
+}
+
+export function runAtOf(request: ScheduleRequest, now: number): number {
+	if (request.at) return request.at.getTime();
+	return now + Math.max(0, request.delayMs ?? 0);
+}

@@ -1,0 +1,20 @@
+import { container } from '@sapphire/framework';
+import type { ScheduledTask } from '@sapphire/plugin-scheduled-tasks';
+import { pluginIdOfPiece } from '../plugins/piece-loader.ts';
+
+/** Scheduled-task pieces of the running Foyer, by their namespaced name. */
+export function scheduledTaskPieces(): Map<string, ScheduledTask> {
+	const store = container.stores.get('scheduled-tasks' as never) as unknown as Map<string, ScheduledTask> | undefined;
+	return store ?? new Map();
+}
+
+/**
+ * Runs one scheduled-task piece. A missing piece (its plugin was unloaded) is an error so that the
+ * job is retried and, if the plugin stays away, ends up failed with a reason rather than lost.
+ */
+export async function runTask(name: string, payload: unknown): Promise<void> {
+	const piece = scheduledTaskPieces().get(name);
+	if (!piece)
+		throw new Error(`No scheduled task "${name}" is loaded (plugin ${pluginIdOfPiece(name) ?? '?'} unloaded?)`);
+	await (piece as unknown as { run(payload: unknown): unknown }).run(payload);
+}
