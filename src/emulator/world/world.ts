@@ -453,9 +453,14 @@ export class World {
 		reason: string | null = null,
 	): EmRole {
 		const guild = this.guild(guildId);
-		// New roles are created at position 1, pushing the others up, as on Discord.
-		for (const other of guild.roles.values()) if (other.position >= 1) other.position++;
-		const role = this.#newRole(guild, { name: r.name ?? 'new role', ...r }, 1);
+		// New roles are created at position 1, pushing the others up; clients hear about each move.
+		const moved: EmRole[] = [];
+		for (const other of guild.roles.values())
+			if (other.position >= 1) {
+				other.position++;
+				moved.push(other);
+			}
+		const role = this.#newRole(guild, { ...r, name: r.name ?? 'new role' }, 1);
 		guild.roles.set(role.id, role);
 		this.audit(guild, {
 			actionType: AuditLogEvent.RoleCreate,
@@ -471,6 +476,14 @@ export class World {
 			guildId,
 			appId: null,
 		});
+		for (const other of moved)
+			this.dispatch({
+				t: E.GuildRoleUpdate,
+				d: { guild_id: guildId, role: rolePayload(other) },
+				intent: I.Guilds,
+				guildId,
+				appId: null,
+			});
 		return role;
 	}
 
