@@ -1,12 +1,13 @@
 import { resolve } from 'node:path';
 import { ConfigError, loadConfig } from './core/config/load-config.ts';
+import { Database } from './core/database/database.ts';
 import { Foyer } from './core/foyer.ts';
 import { createLogger } from './core/logger.ts';
-import { MemoryPluginStateStore } from './core/plugins/plugin-state.ts';
+import { DbPluginStateStore } from './core/plugins/db-plugin-state.ts';
 import { PluginWatcher } from './core/plugins/plugin-watcher.ts';
 import { BullMqScheduler } from './core/scheduling/bullmq-scheduler.ts';
+import { DbJobStore } from './core/scheduling/db-job-store.ts';
 import { EmbeddedScheduler } from './core/scheduling/embedded-scheduler.ts';
-import { MemoryJobStore } from './core/scheduling/job-store.ts';
 import { Emulator } from './emulator/emulator.ts';
 
 /**
@@ -34,18 +35,23 @@ if (!token) {
 	restApi = emulator.apiUrl;
 }
 
+// SQLite in the data folder unless DATABASE_URL names a PostgreSQL server.
+const db = await Database.open({
+	...(config.DATABASE_URL ? { url: config.DATABASE_URL } : {}),
+	sqlitePath: resolve(config.FOYER_DATA_DIR, 'foyer.db'),
+});
+
 const foyer = await Foyer.start({
 	token,
 	...(restApi ? { restApi } : {}),
 	pluginRoots: [resolve('plugins')],
 	...(config.FOYER_PLUGINS ? { extraPlugins: config.FOYER_PLUGINS } : {}),
 	logger,
-	// Per-guild plugin state moves to the database with the core's database layer.
-	state: new MemoryPluginStateStore(),
-	// Jobs persist in the database once the core's database layer is wired in (see issue notes).
+	db,
+	state: await DbPluginStateStore.load(db),
 	scheduler: config.REDIS_URL
 		? new BullMqScheduler(config.REDIS_URL, logger)
-		: new EmbeddedScheduler(new MemoryJobStore(), logger),
+		: new EmbeddedScheduler(new DbJobStore(db), logger),
 });
 
 const plugins = foyer.plugins.list();
@@ -77,6 +83,7 @@ const stop = async () => {
 	stopping = true;
 	watcher?.close();
 	await foyer.stop();
+	await db.close();
 	await emulator?.close();
 	process.exit(0);
 };

@@ -27,7 +27,7 @@ import type { PluginStateStore } from './plugin-state.ts';
 export interface PluginDatabase {
 	registerEntities(owner: string, entities: NonNullable<PluginManifest['entities']>): Promise<void>;
 	unregisterEntities(owner: string): Promise<void>;
-	runMigrations(owner: string, migrations: NonNullable<PluginManifest['migrations']>): Promise<void>;
+	runMigrations(owner: string, migrations: NonNullable<PluginManifest['migrations']>): Promise<unknown>;
 }
 
 export type PluginStatus = 'loaded' | 'failed';
