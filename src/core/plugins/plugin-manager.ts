@@ -89,22 +89,9 @@ export class PluginManager extends EventEmitter {
 		return run;
 	}
 
-	/** Plugin folders: subfolders of the roots with a manifest, then the extra entries. */
-	async discover(): Promise<string[]> {
-		const dirs: string[] = [];
-		for (const root of this.options.roots) {
-			const abs = resolve(root);
-			let entries: import('node:fs').Dirent[] = [];
-			try {
-				entries = await readdir(abs, { withFileTypes: true });
-			} catch {
-				continue;
-			}
-			for (const e of entries.sort((a, b) => a.name.localeCompare(b.name)))
-				if (e.isDirectory() && !e.name.startsWith('.') && !e.name.startsWith('_')) dirs.push(join(abs, e.name));
-		}
-		for (const spec of this.options.extra ?? []) dirs.push(resolvePluginSpec(spec));
-		return dirs;
+	/** Plugin folders: subfolders of the roots, then the extra entries. */
+	discover(): Promise<string[]> {
+		return discoverPluginDirs(this.options.roots, this.options.extra ?? []);
 	}
 
 	/** Loads every discovered plugin, dependencies first. Failures are recorded, not thrown. */
@@ -374,6 +361,24 @@ export class PluginManager extends EventEmitter {
 		);
 		for (const p of order) await this.unload(p.manifest.id).catch(() => undefined);
 	}
+}
+
+/** Plugin folders: every non-hidden, non-`_` subfolder of each root, then the extra entries. */
+export async function discoverPluginDirs(roots: readonly string[], extra: readonly string[] = []): Promise<string[]> {
+	const dirs: string[] = [];
+	for (const root of roots) {
+		const abs = resolve(root);
+		let entries: import('node:fs').Dirent[] = [];
+		try {
+			entries = await readdir(abs, { withFileTypes: true });
+		} catch {
+			continue;
+		}
+		for (const e of entries.sort((a, b) => a.name.localeCompare(b.name)))
+			if (e.isDirectory() && !e.name.startsWith('.') && !e.name.startsWith('_')) dirs.push(join(abs, e.name));
+	}
+	for (const spec of extra) dirs.push(resolvePluginSpec(spec));
+	return dirs;
 }
 
 /** A plugin folder (absolute or relative to the working directory) or an npm package name. */
