@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFoyerWithEmulator } from '../helpers/foyer-harness.ts';
+import { startFoyerWithEmulator } from '../../src/testing/foyer-harness.ts';
 
 type Harness = Awaited<ReturnType<typeof startFoyerWithEmulator>>;
 

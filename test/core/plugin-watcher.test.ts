@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PluginWatcher } from '../../src/core/plugins/plugin-watcher.ts';
-import { startFoyerWithEmulator } from '../helpers/foyer-harness.ts';
+import { startFoyerWithEmulator } from '../../src/testing/foyer-harness.ts';
 
 type Harness = Awaited<ReturnType<typeof startFoyerWithEmulator>>;
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { BullMqScheduler } from '../../src/core/scheduling/bullmq-scheduler.ts';
-import { startFoyerWithEmulator } from '../helpers/foyer-harness.ts';
+import { startFoyerWithEmulator } from '../../src/testing/foyer-harness.ts';
 import { describeWithRedis } from '../helpers/services.ts';
 
 const g = globalThis as Record<string, unknown>;

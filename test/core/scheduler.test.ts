@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFoyerWithEmulator } from '../helpers/foyer-harness.ts';
+import { startFoyerWithEmulator } from '../../src/testing/foyer-harness.ts';
 
 type Harness = Awaited<ReturnType<typeof startFoyerWithEmulator>>;
 const g = globalThis as Record<string, unknown>;

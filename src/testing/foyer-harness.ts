@@ -2,13 +2,13 @@ import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Writable } from 'node:stream';
 import { type Logger, pino } from 'pino';
-import { Foyer } from '../../src/core/foyer.ts';
-import { MemoryPluginStateStore } from '../../src/core/plugins/plugin-state.ts';
-import { EmbeddedScheduler } from '../../src/core/scheduling/embedded-scheduler.ts';
-import type { Scheduler } from '../../src/core/scheduling/job.ts';
-import { MemoryJobStore } from '../../src/core/scheduling/job-store.ts';
-import { Emulator } from '../../src/emulator/emulator.ts';
-import { EmulatorControl } from '../../src/emulator/testing/control-client.ts';
+import { Foyer } from '../core/foyer.ts';
+import { MemoryPluginStateStore } from '../core/plugins/plugin-state.ts';
+import { EmbeddedScheduler } from '../core/scheduling/embedded-scheduler.ts';
+import type { Scheduler } from '../core/scheduling/job.ts';
+import { MemoryJobStore } from '../core/scheduling/job-store.ts';
+import { Emulator } from '../emulator/emulator.ts';
+import { EmulatorControl } from '../emulator/testing/control-client.ts';
 
 export interface LogLine {
 	level: number;
@@ -17,19 +17,25 @@ export interface LogLine {
 	[key: string]: unknown;
 }
 
+export interface HarnessOptions {
+	/** Folder the plugin folders are copied from (default: test/fixtures/plugins). */
+	from?: string;
+	scheduler?: (logger: Logger) => Scheduler;
+}
+
 /**
- * An emulator, a Foyer logged into it, and a private copy of the given plugin folders (inside the
- * repository, so plugins resolve `foyer` the way installed plugins do). Logs are captured as JSON.
+ * For Foyer's tests and for plugin authors: a Discord emulator, a Foyer logged into it, and a private
+ * copy of the given plugin folders (created inside the working directory, under test-artifacts/, so
+ * plugins resolve `foyer` the way installed plugins do). Logs are captured as JSON lines in `logs`.
+ * `stop()` closes everything and leaves no open handles.
  */
-export async function startFoyerWithEmulator(
-	fixtures: string[],
-	options: { scheduler?: (logger: Logger) => Scheduler } = {},
-) {
+export async function startFoyerWithEmulator(plugins: string[], options: HarnessOptions = {}) {
 	const emulator = await Emulator.start({ demo: true });
 	const control = new EmulatorControl(emulator.url);
 	const root = resolve('test-artifacts', `plugins-${process.pid}-${Date.now()}`);
 	mkdirSync(root, { recursive: true });
-	for (const f of fixtures) cpSync(resolve('test/fixtures/plugins', f), join(root, f), { recursive: true });
+	for (const p of plugins)
+		cpSync(resolve(options.from ?? 'test/fixtures/plugins', p), join(root, p), { recursive: true });
 	const logs: LogLine[] = [];
 	const stream = new Writable({
 		write(chunk, _enc, done) {
