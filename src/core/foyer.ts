@@ -1,4 +1,5 @@
 import './container.ts';
+import '@sapphire/plugin-api/register';
 import { container, LogLevel } from '@sapphire/framework';
 import { ScheduledTaskStore } from '@sapphire/plugin-scheduled-tasks';
 import { type ClientOptions, GatewayIntentBits, Partials } from 'discord.js';
@@ -24,6 +25,8 @@ export interface FoyerOptions {
 	state: PluginStateStore;
 	db?: PluginDatabase;
 	scheduler: Scheduler;
+	/** HTTP server of @sapphire/plugin-api (dashboard and plugin routes); port 0 picks a free one. */
+	http?: { port: number; host?: string; origin?: string };
 }
 
 export const FOYER_INTENTS = [
@@ -89,6 +92,12 @@ export class Foyer {
 			},
 			allowedMentions: { parse: [] },
 			rest: options.restApi ? { api: options.restApi } : {},
+			api: {
+				prefix: '/',
+				listenOptions: { port: options.http?.port ?? 0, host: options.http?.host ?? '127.0.0.1' },
+				// plugin-api defaults CORS to `*` with credentials; only the dashboard's own origin may call it.
+				origin: options.http?.origin ?? 'http://localhost',
+			},
 			// Read by @sapphire/plugin-scheduled-tasks' BullMQ handler; the scheduler passes its own.
 			tasks: {} as ClientOptions['tasks'],
 		});
@@ -124,12 +133,21 @@ export class Foyer {
 		return new Foyer(client, plugins, state);
 	}
 
+	/** Base URL of the HTTP server (dashboard and plugin routes). */
+	get httpUrl(): string {
+		const address = container.server.server.address() as import('node:net').AddressInfo;
+		// By name, not by IP: plugin-api's cookie middleware throws when the host is the client's IP.
+		return `http://localhost:${address.port}`;
+	}
+
 	async stop(): Promise<void> {
 		// Stopping is not uninstalling: leave the registered commands on Discord as they are.
 		this.state.ready = false;
 		await container.scheduler.stop();
 		this.plugins.removeAllListeners();
 		await this.plugins.unloadAll();
+		container.server?.server.closeAllConnections();
+		await container.server?.disconnect();
 		await this.client.destroy();
 	}
 }

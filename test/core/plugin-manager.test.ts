@@ -134,6 +134,17 @@ describe('plugin manager, end to end through the emulator', () => {
 		expect(await joinAndWaitForGreeting('dave')).toBe('>>howdy dave');
 	});
 
+	it('serves a plugin route under the plugin id, and answers 404 once the plugin is unloaded', async () => {
+		const hello = () => fetch(`${h.foyer.httpUrl}/greeter/hello`);
+		const before = await hello();
+		expect(before.status).toBe(200);
+		expect(await before.text()).toBe('howdy from greeter');
+		await h.foyer.plugins.unload('greeter');
+		expect((await hello()).status).toBe(404);
+		await h.foyer.plugins.load(join(h.root, 'greeter'));
+		expect((await hello()).status).toBe(200);
+	});
+
 	it('unloads a plugin: no more listener, its command removed from Discord; loading it again restores both', async () => {
 		await h.foyer.plugins.unload('greeter');
 		expect(h.emulator.defaultApp.globalCommands.size).toBe(0);

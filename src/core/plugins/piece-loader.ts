@@ -1,9 +1,11 @@
 import { readdir } from 'node:fs/promises';
-import { extname, join, relative } from 'node:path';
+import { basename, extname, join, relative } from 'node:path';
 import type { Piece, Store } from '@sapphire/framework';
 import { container, Listener } from '@sapphire/framework';
+import type { Route } from '@sapphire/plugin-api';
 import type { PluginEventGate } from './event-gate.ts';
 import { moduleUrl } from './module-generations.ts';
+import { unmountRoute } from './route-unmount.ts';
 
 /** Plugin folders and the Sapphire store each one feeds. */
 export const PIECE_FOLDERS = [
@@ -86,7 +88,20 @@ export async function loadPluginPieces(
 				ctor: unknown,
 				data: Record<string, string>,
 			) => Piece;
-			const piece = construct(classes[0], { name, root, path: relative(root, file), extension: extname(file) });
+			const isRoute = storeName === 'routes';
+			// A route derives its URL from its file name (`hello.get.ts`), so it is built under that name
+			// and renamed afterwards; its URL is put under the plugin's id: /<plugin>/hello.
+			const piece = construct(classes[0], {
+				name: isRoute ? basename(file, extname(file)) : name,
+				root,
+				// Sapphire's PieceLocation expects the absolute file path; it derives the folders from it.
+				path: file,
+				extension: extname(file),
+			});
+			if (isRoute) {
+				(piece as unknown as { name: string }).name = name;
+				(piece as unknown as { path: string[] }).path.splice(routePrefixLength(), 0, pluginId);
+			}
 			if (piece instanceof Listener) {
 				if ((piece.event as string) === name)
 					throw new Error(
@@ -108,6 +123,16 @@ export async function loadPluginPieces(
 export async function unloadPluginPieces(pieces: readonly LoadedPieceRef[]): Promise<void> {
 	for (const ref of pieces) {
 		const store = container.stores.get(ref.store as never) as Store<Piece> | undefined;
-		if (store?.has(ref.name)) await store.unload(ref.name);
+		const piece = store?.get(ref.name);
+		if (!store || !piece) continue;
+		await store.unload(ref.name);
+		if (ref.store === 'routes')
+			unmountRoute((store as unknown as { router: unknown }).router, piece as unknown as Route);
 	}
+}
+
+/** How many path parts the API prefix takes (`/` → 0, `api/` → 1). */
+function routePrefixLength(): number {
+	const prefix = (container as unknown as { server?: { options: { prefix?: string } } }).server?.options.prefix ?? '';
+	return prefix.split('/').filter(Boolean).length;
 }
