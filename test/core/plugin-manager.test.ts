@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFoyerWithEmulator } from '../../src/testing/foyer-harness.ts';
+import { waitUntil } from '../helpers/wait.ts';
 
 type Harness = Awaited<ReturnType<typeof startFoyerWithEmulator>>;
 
@@ -24,14 +25,6 @@ describe('plugin manager, end to end through the emulator', () => {
 			authorId: h.emulator.defaultApp.botUserId,
 		});
 		return message.content;
-	}
-
-	async function waitUntil(predicate: () => boolean, ms = 5000): Promise<void> {
-		const deadline = Date.now() + ms;
-		while (!predicate()) {
-			if (Date.now() > deadline) throw new Error('condition not met in time');
-			await new Promise((r) => setTimeout(r, 10));
-		}
 	}
 
 	it('loads the valid plugins and reports the broken ones with a clear reason', () => {

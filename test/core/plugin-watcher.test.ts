@@ -3,16 +3,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PluginWatcher } from '../../src/core/plugins/plugin-watcher.ts';
 import { startFoyerWithEmulator } from '../../src/testing/foyer-harness.ts';
+import { waitUntil } from '../helpers/wait.ts';
 
 type Harness = Awaited<ReturnType<typeof startFoyerWithEmulator>>;
-
-async function waitUntil(predicate: () => boolean, ms = 5000): Promise<void> {
-	const deadline = Date.now() + ms;
-	while (!predicate()) {
-		if (Date.now() > deadline) throw new Error('condition not met in time');
-		await new Promise((r) => setTimeout(r, 20));
-	}
-}
 
 describe('npm run dev: the plugin watcher', () => {
 	let h: Harness;

@@ -2,16 +2,9 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { BullMqScheduler } from '../../src/core/scheduling/bullmq-scheduler.ts';
 import { startFoyerWithEmulator } from '../../src/testing/foyer-harness.ts';
 import { describeWithRedis } from '../helpers/services.ts';
+import { waitUntil } from '../helpers/wait.ts';
 
 const g = globalThis as Record<string, unknown>;
-
-async function waitUntil(predicate: () => boolean | Promise<boolean>, ms = 8000): Promise<void> {
-	const deadline = Date.now() + ms;
-	while (!(await predicate())) {
-		if (Date.now() > deadline) throw new Error('condition not met in time');
-		await new Promise((r) => setTimeout(r, 25));
-	}
-}
 
 describeWithRedis('BullMQ scheduler (REDIS_URL) running the same ScheduledTask pieces', (url) => {
 	let h: Awaited<ReturnType<typeof startFoyerWithEmulator>>;

@@ -1,16 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFoyerWithEmulator } from '../../src/testing/foyer-harness.ts';
+import { waitUntil } from '../helpers/wait.ts';
 
 type Harness = Awaited<ReturnType<typeof startFoyerWithEmulator>>;
 const g = globalThis as Record<string, unknown>;
-
-async function waitUntil(predicate: () => boolean, ms = 5000): Promise<void> {
-	const deadline = Date.now() + ms;
-	while (!predicate()) {
-		if (Date.now() > deadline) throw new Error('condition not met in time');
-		await new Promise((r) => setTimeout(r, 20));
-	}
-}
 
 describe('embedded scheduler running plugin ScheduledTask pieces', () => {
 	let h: Harness;
