@@ -14,6 +14,8 @@ export class FoyerClient extends SapphireClient {
 		}
 		await Promise.all([...this.stores.values()].map((store) => store.loadAll()));
 		const listeners = this.stores.get('listeners');
+		// plugin-api's route-error listener sends error messages to browsers; Foyer's own replaces it.
+		if (listeners.has('PluginRouteError')) await listeners.unload('PluginRouteError');
 		const coreReady = listeners.get('CoreReady') as Listener | undefined;
 		if (coreReady) {
 			// Sapphire's unload leaves `once` listeners attached, so detach it by hand first.

@@ -10,6 +10,7 @@ import { CoreCommandDeniedListener } from './pieces/command-denied.ts';
 import { CoreCommandErrorListener } from './pieces/command-error.ts';
 import { CoreListenerErrorListener } from './pieces/listener-error.ts';
 import { PluginEnabledPrecondition } from './pieces/plugin-enabled.ts';
+import { CoreRouteErrorListener } from './pieces/route-error.ts';
 import { CommandSync } from './plugins/command-sync.ts';
 import { type PluginDatabase, PluginManager } from './plugins/plugin-manager.ts';
 import type { PluginStateStore } from './plugins/plugin-state.ts';
@@ -49,6 +50,11 @@ function registerCorePieces(): void {
 		store: 'listeners',
 		name: 'foyer:core/listener-error',
 		piece: CoreListenerErrorListener,
+	});
+	void container.stores.loadPiece({
+		store: 'listeners',
+		name: 'foyer:core/route-error',
+		piece: CoreRouteErrorListener,
 	});
 	void container.stores.loadPiece({
 		store: 'listeners',

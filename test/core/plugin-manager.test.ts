@@ -127,6 +127,13 @@ describe('plugin manager, end to end through the emulator', () => {
 		expect(await joinAndWaitForGreeting('dave')).toBe('>>howdy dave');
 	});
 
+	it('answers a throwing plugin route with a plain 500 and logs it under the plugin id', async () => {
+		const res = await fetch(`${h.foyer.httpUrl}/greeter/boom`);
+		expect(res.status).toBe(500);
+		expect(await res.text()).not.toContain('secret detail');
+		await waitUntil(() => h.logs.some((l) => l.plugin === 'greeter' && JSON.stringify(l).includes('route exploded')));
+	});
+
 	it('serves a plugin route under the plugin id, and answers 404 once the plugin is unloaded', async () => {
 		const hello = () => fetch(`${h.foyer.httpUrl}/greeter/hello`);
 		const before = await hello();
@@ -150,5 +157,38 @@ describe('plugin manager, end to end through the emulator', () => {
 		await h.foyer.plugins.load(join(h.root, 'greeter'));
 		expect([...h.emulator.defaultApp.globalCommands.values()].map((c) => c.name)).toEqual(['greet']);
 		expect(await joinAndWaitForGreeting('eve')).toBe('>>howdy eve');
+	});
+});
+
+describe('a plugin installed as an npm package', () => {
+	it('is found by package name and loads like a folder plugin', async () => {
+		const { mkdirSync, mkdtempSync, symlinkSync, writeFileSync: write } = await import('node:fs');
+		const { tmpdir } = await import('node:os');
+		const { resolvePluginSpec } = await import('../../src/core/plugins/plugin-manager.ts');
+		const { startFoyerWithEmulator: start } = await import('../../src/testing/foyer-harness.ts');
+		const app = mkdtempSync(join(tmpdir(), 'foyer-app-'));
+		write(join(app, 'package.json'), '{"name":"some-bot","private":true}');
+		mkdirSync(join(app, 'node_modules'));
+		symlinkSync(process.cwd(), join(app, 'node_modules/foyer'));
+		const pkg = join(app, 'node_modules/foyer-plugin-packaged');
+		mkdirSync(pkg);
+		write(join(pkg, 'package.json'), '{"name":"foyer-plugin-packaged","version":"2.0.0","type":"module"}');
+		write(
+			join(pkg, 'plugin.ts'),
+			"import { definePlugin } from 'foyer';\nexport default definePlugin({ id: 'packaged', name: 'Packaged', version: '2.0.0', description: 'from npm' });\n",
+		);
+		const dir = resolvePluginSpec('foyer-plugin-packaged', app);
+		expect(dir).toBe(pkg);
+		expect(() => resolvePluginSpec('foyer-plugin-missing', app)).toThrow(
+			/neither a folder nor an installed npm package/,
+		);
+		const h = await start([]);
+		try {
+			const info = await h.foyer.plugins.load(dir);
+			expect(info.id).toBe('packaged');
+			expect(info.version).toBe('2.0.0');
+		} finally {
+			await h.stop();
+		}
 	});
 });

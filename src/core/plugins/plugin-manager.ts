@@ -382,10 +382,10 @@ export async function discoverPluginDirs(roots: readonly string[], extra: readon
 }
 
 /** A plugin folder (absolute or relative to the working directory) or an npm package name. */
-export function resolvePluginSpec(spec: string): string {
-	if (isAbsolute(spec) || spec.startsWith('.')) return resolve(spec);
-	if (existsSync(resolve(spec))) return resolve(spec);
-	const require = createRequire(join(process.cwd(), 'package.json'));
+export function resolvePluginSpec(spec: string, from = process.cwd()): string {
+	if (isAbsolute(spec) || spec.startsWith('.')) return resolve(from, spec);
+	if (existsSync(resolve(from, spec))) return resolve(from, spec);
+	const require = createRequire(join(from, 'package.json'));
 	try {
 		return dirname(require.resolve(`${spec}/package.json`));
 	} catch {
