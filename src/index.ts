@@ -1,4 +1,7 @@
 /** Foyer's public API for plugins: everything a plugin may import from 'foyer'. */
+
+export type { Database } from './core/database/database.ts';
+export { SnowflakeType } from './core/database/snowflake-type.ts';
 export {
 	definePlugin,
 	type PluginManifest,

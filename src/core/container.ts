@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { Database } from './database/database.ts';
 import type { PluginManager } from './plugins/plugin-manager.ts';
 import type { Scheduler } from './scheduling/job.ts';
 
@@ -8,6 +9,8 @@ declare module '@sapphire/pieces' {
 		plugins: PluginManager;
 		/** Foyer's structured logger; pieces log through it with `{ plugin }`. */
 		log: Logger;
+		/** The database: `container.db.em()` gives a fresh EntityManager for plugin entities. */
+		db: Database;
 		/** Delayed and repeating jobs that run the plugins' scheduled-task pieces. */
 		scheduler: Scheduler;
 	}

@@ -5,6 +5,7 @@ import { ScheduledTaskStore } from '@sapphire/plugin-scheduled-tasks';
 import { type ClientOptions, GatewayIntentBits, Partials } from 'discord.js';
 import type { Logger } from 'pino';
 import { FoyerClient } from './client.ts';
+import type { Database } from './database/database.ts';
 import { SapphirePinoLogger } from './logger.ts';
 import { CoreCommandDeniedListener } from './pieces/command-denied.ts';
 import { CoreCommandErrorListener } from './pieces/command-error.ts';
@@ -12,7 +13,7 @@ import { CoreListenerErrorListener } from './pieces/listener-error.ts';
 import { PluginEnabledPrecondition } from './pieces/plugin-enabled.ts';
 import { CoreRouteErrorListener } from './pieces/route-error.ts';
 import { CommandSync } from './plugins/command-sync.ts';
-import { type PluginDatabase, PluginManager } from './plugins/plugin-manager.ts';
+import { PluginManager } from './plugins/plugin-manager.ts';
 import type { PluginStateStore } from './plugins/plugin-state.ts';
 import type { Scheduler } from './scheduling/job.ts';
 
@@ -24,7 +25,7 @@ export interface FoyerOptions {
 	extraPlugins?: string[];
 	logger: Logger;
 	state: PluginStateStore;
-	db?: PluginDatabase;
+	db?: Database;
 	scheduler: Scheduler;
 	/** HTTP server of @sapphire/plugin-api (dashboard and plugin routes); port 0 picks a free one. */
 	http?: { port: number; host?: string; origin?: string };
@@ -121,6 +122,7 @@ export class Foyer {
 		container.plugins = plugins;
 		container.log = options.logger;
 		container.scheduler = options.scheduler;
+		if (options.db) container.db = options.db;
 		if (!client.stores.has('scheduled-tasks')) client.stores.register(new ScheduledTaskStore());
 		// Repeating tasks follow their plugin: created on load, updated on reload, removed on unload.
 		const syncTasks = (id: string) =>

@@ -2,6 +2,7 @@ import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Writable } from 'node:stream';
 import { type Logger, pino } from 'pino';
+import type { Database } from '../core/database/database.ts';
 import { Foyer } from '../core/foyer.ts';
 import { MemoryPluginStateStore } from '../core/plugins/plugin-state.ts';
 import { EmbeddedScheduler } from '../core/scheduling/embedded-scheduler.ts';
@@ -21,6 +22,8 @@ export interface HarnessOptions {
 	/** Folder the plugin folders are copied from (default: test/fixtures/plugins). */
 	from?: string;
 	scheduler?: (logger: Logger) => Scheduler;
+	/** A database for plugins' entities (none by default). */
+	db?: Database;
 }
 
 /**
@@ -51,6 +54,7 @@ export async function startFoyerWithEmulator(plugins: string[], options: Harness
 		pluginRoots: [root],
 		logger,
 		state,
+		...(options.db ? { db: options.db } : {}),
 		scheduler:
 			options.scheduler?.(logger) ??
 			new EmbeddedScheduler(new MemoryJobStore(), logger, { pollMs: 200, retryDelayMs: () => 100 }),
