@@ -155,6 +155,7 @@ for (const make of testDatabases()) {
 				payload: { a: 1 },
 				runAt: Date.now() - 1,
 				repeatEveryMs: null,
+				repeatPattern: null,
 				status: 'pending',
 				attempts: 0,
 				lastError: null,

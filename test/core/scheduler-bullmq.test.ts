@@ -41,11 +41,13 @@ describeWithRedis('BullMQ scheduler (REDIS_URL) running the same ScheduledTask p
 		await waitUntil(async () =>
 			(await scheduler.handler.client.getRepeatableJobs()).some((j) => j.name === 'reminder:tick'),
 		);
+		const chime = (await scheduler.handler.client.getRepeatableJobs()).find((j) => j.name === 'reminder:chime');
+		expect(chime?.pattern).toBe('* * * * * *');
 		const start = Number(g.__ticks) || 0;
 		await waitUntil(() => (Number(g.__ticks) || 0) > start);
 		await h.foyer.plugins.unload('reminder');
 		await waitUntil(
-			async () => !(await scheduler.handler.client.getRepeatableJobs()).some((j) => j.name === 'reminder:tick'),
+			async () => !(await scheduler.handler.client.getRepeatableJobs()).some((j) => j.name.startsWith('reminder:')),
 		);
 	});
 });

@@ -35,6 +35,11 @@ describe('embedded scheduler running plugin ScheduledTask pieces', () => {
 		expect(h.logs.some((l) => l.plugin === 'reminder' && String(l.msg).includes('retrying'))).toBe(true);
 	});
 
+	it('runs a task on a cron pattern', async () => {
+		const start = Number(g.__chimes) || 0;
+		await waitUntil(() => (Number(g.__chimes) || 0) >= start + 2, 4000);
+	});
+
 	it('runs a repeating task while its plugin is loaded, and stops it on unload', async () => {
 		const start = Number(g.__ticks) || 0;
 		await waitUntil(() => (Number(g.__ticks) || 0) >= start + 3);

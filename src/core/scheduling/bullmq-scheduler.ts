@@ -2,7 +2,15 @@ import { container } from '@sapphire/framework';
 import { ScheduledTaskHandler } from '@sapphire/plugin-scheduled-tasks';
 import type { Logger } from 'pino';
 import { pluginIdOfPiece } from '../plugins/piece-loader.ts';
-import { MAX_ATTEMPTS, runAtOf, type ScheduleRequest, type Scheduler, taskName } from './job.ts';
+import {
+	MAX_ATTEMPTS,
+	type RepeatRule,
+	repeatRuleOf,
+	runAtOf,
+	type ScheduleRequest,
+	type Scheduler,
+	taskName,
+} from './job.ts';
 import { scheduledTaskPieces } from './task-runner.ts';
 
 /** ioredis connection options from a redis:// URL (BullMQ workers need maxRetriesPerRequest: null). */
@@ -90,17 +98,29 @@ export class BullMqScheduler implements Scheduler {
 
 	/** Repeating jobs stay in Redis after their piece is gone, so stale ones are removed by key. */
 	async syncRepeating(plugin: string): Promise<void> {
-		const wanted = new Map<string, number>();
+		const wanted = new Map<string, RepeatRule>();
 		for (const [name, piece] of scheduledTaskPieces()) {
-			const interval = (piece as unknown as { interval: number | null }).interval;
-			if (pluginIdOfPiece(name) === plugin && interval) wanted.set(name, interval);
+			const rule = repeatRuleOf(piece);
+			if (pluginIdOfPiece(name) === plugin && rule) wanted.set(name, rule);
 		}
 		const existing = await this.handler.client.getRepeatableJobs();
 		for (const job of existing) {
 			if (pluginIdOfPiece(job.name) !== plugin) continue;
-			if (wanted.get(job.name) === Number(job.every)) wanted.delete(job.name);
+			const rule = wanted.get(job.name);
+			const same =
+				rule &&
+				(rule.every
+					? Number(job.every) === rule.every
+					: job.pattern === rule.pattern && (job.tz ?? 'UTC') === rule.timezone);
+			if (same) wanted.delete(job.name);
 			else await this.handler.client.removeRepeatableByKey(job.key);
 		}
-		for (const [name, every] of wanted) await this.handler.create(name as never, { repeated: true, interval: every });
+		for (const [name, rule] of wanted)
+			await this.handler.create(
+				name as never,
+				rule.every
+					? { repeated: true, interval: rule.every }
+					: { repeated: true, pattern: rule.pattern as string, timezone: rule.timezone },
+			);
 	}
 }

@@ -1,6 +1,16 @@
+import { CronExpressionParser } from 'cron-parser';
 import type { Logger } from 'pino';
 import { pluginIdOfPiece } from '../plugins/piece-loader.ts';
-import { type Job, MAX_ATTEMPTS, runAtOf, type ScheduleRequest, type Scheduler, taskName } from './job.ts';
+import {
+	type Job,
+	MAX_ATTEMPTS,
+	type RepeatRule,
+	repeatRuleOf,
+	runAtOf,
+	type ScheduleRequest,
+	type Scheduler,
+	taskName,
+} from './job.ts';
 import type { JobStore } from './job-store.ts';
 import { runTask, scheduledTaskPieces } from './task-runner.ts';
 
@@ -65,6 +75,7 @@ export class EmbeddedScheduler implements Scheduler {
 			payload: request.payload ?? null,
 			runAt: runAtOf(request, this.#now()),
 			repeatEveryMs: null,
+			repeatPattern: null,
 			status: 'pending',
 			attempts: 0,
 			lastError: null,
@@ -82,21 +93,25 @@ export class EmbeddedScheduler implements Scheduler {
 
 	async syncRepeating(plugin: string): Promise<void> {
 		const prefix = `${plugin}:repeat:`;
-		const wanted = new Map<string, number>();
+		const wanted = new Map<string, RepeatRule>();
 		for (const [name, piece] of scheduledTaskPieces()) {
-			const interval = (piece as unknown as { interval: number | null }).interval;
-			if (pluginIdOfPiece(name) === plugin && interval) wanted.set(name, interval);
+			const rule = repeatRuleOf(piece);
+			if (pluginIdOfPiece(name) === plugin && rule) wanted.set(name, rule);
 		}
 		for (const job of await this.store.liveWithKeyPrefix(prefix)) {
-			if (wanted.get(job.task) !== job.repeatEveryMs) await this.store.cancel(job.id);
+			const rule = wanted.get(job.task);
+			const same = rule && rule.every === job.repeatEveryMs && patternOf(rule) === job.repeatPattern;
+			if (!same) await this.store.cancel(job.id);
 			else wanted.delete(job.task);
 		}
-		for (const [name, every] of wanted) {
+		for (const [name, rule] of wanted) {
+			const runAt = nextRun(rule.every, patternOf(rule), this.#now());
 			const job = await this.store.insert({
 				task: name,
 				payload: null,
-				runAt: this.#now() + every,
-				repeatEveryMs: every,
+				runAt,
+				repeatEveryMs: rule.every,
+				repeatPattern: patternOf(rule),
 				status: 'pending',
 				attempts: 0,
 				lastError: null,
@@ -142,7 +157,8 @@ export class EmbeddedScheduler implements Scheduler {
 		const attempt = job.attempts + 1;
 		try {
 			await runTask(job.task, job.payload);
-			if (job.repeatEveryMs) await this.store.reschedule(job.id, this.#now() + job.repeatEveryMs);
+			if (job.repeatEveryMs || job.repeatPattern)
+				await this.store.reschedule(job.id, nextRun(job.repeatEveryMs, job.repeatPattern, this.#now()));
 			else await this.store.complete(job.id);
 		} catch (error) {
 			const message = error instanceof Error ? error.message : String(error);
@@ -151,8 +167,23 @@ export class EmbeddedScheduler implements Scheduler {
 				{ plugin: pluginIdOfPiece(job.task), task: job.task, job: job.id, attempt, err: error },
 				retry ? `Task ${job.task} failed; retrying` : `Task ${job.task} failed ${attempt} times; giving up`,
 			);
-			if (retry === null && job.repeatEveryMs) await this.store.reschedule(job.id, this.#now() + job.repeatEveryMs);
+			if (retry === null && (job.repeatEveryMs || job.repeatPattern))
+				await this.store.reschedule(job.id, nextRun(job.repeatEveryMs, job.repeatPattern, this.#now()));
 			else await this.store.fail(job.id, message, retry);
 		}
 	}
+}
+
+/** Patterns are stored with their timezone (`pattern|tz`) so a changed timezone counts as a change. */
+function patternOf(rule: RepeatRule): string | null {
+	return rule.pattern ? `${rule.pattern}|${rule.timezone}` : null;
+}
+
+function nextRun(every: number | null, pattern: string | null, now: number): number {
+	if (every) return now + every;
+	if (!pattern) throw new Error('A repeating job needs an interval or a pattern');
+	const [expression, tz] = pattern.split('|');
+	return CronExpressionParser.parse(expression as string, { currentDate: new Date(now), tz: tz || 'UTC' })
+		.next()
+		.getTime();
 }

@@ -6,8 +6,10 @@ export interface Job {
 	task: string;
 	payload: unknown;
 	runAt: number;
-	/** Repeating jobs run again this long after each run. */
+	/** Repeating jobs run again this long after each run... */
 	repeatEveryMs: number | null;
+	/** ...or at the next time matching this cron pattern (UTC unless the piece says otherwise). */
+	repeatPattern: string | null;
 	status: JobStatus;
 	attempts: number;
 	lastError: string | null;
@@ -48,4 +50,18 @@ export function taskName(plugin: string, task: string): string {
 export function runAtOf(request: ScheduleRequest, now: number): number {
 	if (request.at) return request.at.getTime();
 	return now + Math.max(0, request.delayMs ?? 0);
+}
+
+/** The repeat rule of a ScheduledTask piece (its `interval` or `pattern` option), if any. */
+export interface RepeatRule {
+	every: number | null;
+	pattern: string | null;
+	timezone: string;
+}
+
+export function repeatRuleOf(piece: unknown): RepeatRule | null {
+	const p = piece as { interval?: number | null; pattern?: string | null; timezone?: string };
+	if (p.interval) return { every: p.interval, pattern: null, timezone: p.timezone ?? 'UTC' };
+	if (p.pattern) return { every: null, pattern: p.pattern, timezone: p.timezone ?? 'UTC' };
+	return null;
 }

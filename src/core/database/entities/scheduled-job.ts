@@ -10,6 +10,7 @@ export const ScheduledJob = defineEntity({
 		payload: p.json<unknown>().nullable(),
 		runAt: p.bigint('number').index(),
 		repeatEveryMs: p.integer().nullable(),
+		repeatPattern: p.string().nullable(),
 		status: p.string().index(),
 		attempts: p.integer().default(0),
 		lastError: p.text().nullable(),
