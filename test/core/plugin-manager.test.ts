@@ -71,6 +71,13 @@ describe('plugin manager, end to end through the emulator', () => {
 		);
 	});
 
+	it("serves the plugin's translations and picks up edited catalogs on reload", async () => {
+		expect(h.foyer.plugins.i18n.t('greeter', 'hello', { locale: 'fr', vars: { name: 'Ann' } })).toBe('Bonjour Ann');
+		writeFileSync(join(h.root, 'greeter/languages/fr.json'), '{"hello":"Salut {name}"}');
+		await h.foyer.plugins.reload('greeter');
+		expect(h.foyer.plugins.i18n.t('greeter', 'hello', { locale: 'fr', vars: { name: 'Ann' } })).toBe('Salut Ann');
+	});
+
 	it('picks up a change in a helper module on reload', async () => {
 		const helper = join(h.root, 'greeter/listeners/_greeting.ts');
 		writeFileSync(helper, "export const greeting = 'howdy';\n");

@@ -4,6 +4,7 @@ import { readdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { Logger } from 'pino';
+import { Translations } from '../i18n/translations.ts';
 import {
 	defaultSettings,
 	type SettingsOf,
@@ -76,6 +77,8 @@ export interface PluginManagerOptions {
 export class PluginManager extends EventEmitter {
 	readonly #loaded = new Map<string, LoadedPlugin>();
 	readonly #failed = new Map<string, { dir: string; error: string; manifest: PluginManifest | null }>();
+	/** Every loaded plugin's `languages/` catalogs: `plugins.i18n.t(pluginId, key, { locale })`. */
+	readonly i18n = new Translations();
 	/** Serialises load/unload/reload so that two admin actions never interleave. */
 	#queue: Promise<unknown> = Promise.resolve();
 
@@ -237,6 +240,7 @@ export class PluginManager extends EventEmitter {
 				await this.options.db.registerEntities(id, manifest.entities);
 			}
 			if (manifest.migrations?.length) await this.options.db?.runMigrations(id, manifest.migrations);
+			await this.i18n.load(id, dir);
 			const m = manifest;
 			const gate = new PluginEventGate(id, this.options.source, (guildId) =>
 				this.options.state.isEnabled(id, guildId, m.enabledByDefault ?? true),
@@ -275,6 +279,7 @@ export class PluginManager extends EventEmitter {
 			);
 		await unloadPluginPieces(plugin.pieces);
 		plugin.gate.close();
+		this.i18n.drop(id);
 		this.#loaded.delete(id);
 		if (plugin.manifest.entities?.length) await this.options.db?.unregisterEntities(id);
 		await this.#syncCommands();
@@ -299,6 +304,7 @@ export class PluginManager extends EventEmitter {
 				throw new Error(`The manifest's id changed from "${id}" to "${manifest.id}"; unload and load instead`);
 			if (manifest.entities?.length) await this.options.db?.registerEntities(id, manifest.entities);
 			if (manifest.migrations?.length) await this.options.db?.runMigrations(id, manifest.migrations);
+			await this.i18n.load(id, plugin.dir);
 			await unloadPluginPieces(plugin.pieces);
 			try {
 				plugin.pieces = await loadPluginPieces(id, plugin.dir, plugin.gate);
