@@ -37,7 +37,7 @@ describe('plugin manager, end to end through the emulator', () => {
 		expect(byDir('orphan')?.error).toMatch(/needs "nowhere", which is not loaded/);
 	});
 
-	it('runs a plugin listener on a join, with settings defaults, and registers its command', async () => {
+	it('runs a plugin listener on a join, registers its command, and routes its button to its interaction handler', async () => {
 		expect(await joinAndWaitForGreeting('alice')).toBe('hello alice');
 		expect([...h.emulator.defaultApp.globalCommands.values()].map((c) => c.name)).toEqual(['greet']);
 		const result = await h.control.command({
@@ -46,6 +46,13 @@ describe('plugin manager, end to end through the emulator', () => {
 			command: 'greet',
 		});
 		expect(result.reply.content).toBe('hi demo-member');
+		const clicked = await h.control.click({
+			channel_id: h.generalId,
+			message_id: result.reply.id,
+			user_id: h.emulator.demo?.member.id as string,
+			custom_id: 'greeter:wave',
+		});
+		expect(clicked.reply.content).toBe('demo-member waves back');
 	});
 
 	it('logs a throwing listener under its plugin id while the other plugin still sees the event', async () => {
@@ -122,6 +129,17 @@ describe('plugin manager, end to end through the emulator', () => {
 			command: 'greet',
 		});
 		expect(result.reply.content).toBe('The Greeter plugin is not enabled in this server.');
+		const panel = [...h.emulator.world.channel(h.generalId).messages.values()].find(
+			(m) => m.content === 'hi demo-member',
+		);
+		const click = h.control.click({
+			channel_id: h.generalId,
+			message_id: panel?.id as string,
+			user_id: h.emulator.demo?.member.id as string,
+			custom_id: 'greeter:wave',
+			timeout_ms: 300,
+		});
+		await expect(click).rejects.toThrow(/did not answer/);
 		await h.foyer.plugins.setEnabled('greeter', h.guildId, true);
 	});
 

@@ -24,7 +24,7 @@ export class PluginEventGate extends EventEmitter {
 	constructor(
 		readonly pluginId: string,
 		private readonly source: EventEmitter,
-		private readonly enabledIn: (guildId: string) => boolean,
+		readonly enabledIn: (guildId: string) => boolean,
 	) {
 		super({ captureRejections: false });
 		this.setMaxListeners(0);

@@ -102,6 +102,7 @@ export async function loadPluginPieces(
 				(piece as unknown as { name: string }).name = name;
 				(piece as unknown as { path: string[] }).path.splice(routePrefixLength(), 0, pluginId);
 			}
+			if (storeName === 'interaction-handlers') gateInteractionHandler(piece, gate);
 			if (piece instanceof Listener) {
 				if ((piece.event as string) === name)
 					throw new Error(
@@ -129,6 +130,17 @@ export async function unloadPluginPieces(pieces: readonly LoadedPieceRef[]): Pro
 		if (ref.store === 'routes')
 			unmountRoute((store as unknown as { router: unknown }).router, piece as unknown as Route);
 	}
+}
+
+/**
+ * A plugin's buttons and modals follow its per-guild enablement like its listeners do: in a guild
+ * where the plugin is off, its handlers decline the interaction.
+ */
+function gateInteractionHandler(piece: Piece, gate: PluginEventGate): void {
+	const handler = piece as unknown as { parse: (interaction: { guildId: string | null }) => unknown; none(): unknown };
+	const parse = handler.parse.bind(handler);
+	handler.parse = (interaction) =>
+		interaction.guildId && !gate.enabledIn(interaction.guildId) ? handler.none() : parse(interaction);
 }
 
 /** How many path parts the API prefix takes (`/` → 0, `api/` → 1). */
