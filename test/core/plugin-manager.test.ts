@@ -85,6 +85,21 @@ describe('plugin manager, end to end through the emulator', () => {
 		expect(h.foyer.plugins.i18n.t('greeter', 'hello', { locale: 'fr', vars: { name: 'Ann' } })).toBe('Salut Ann');
 	});
 
+	it("renders the plugin's views with the shared partials, escaping member text, and reloads them", async () => {
+		const html = h.foyer.plugins.views.render('greeter', 'panel', {
+			title: '<script>alert(1)</script>',
+			guildName: '"><img onerror=x>',
+		});
+		expect(html).toContain('<h1>&lt;script&gt;alert(1)&lt;/script&gt;</h1>');
+		expect(html).toContain('<footer>Foyer · &quot;&gt;&lt;img onerror=x&gt;</footer>');
+		expect(() => h.foyer.plugins.views.render('greeter', '../../../package.json', {})).toThrow(
+			/outside its views folder/,
+		);
+		writeFileSync(join(h.root, 'greeter/views/panel.eta'), '<h2><%= it.title %></h2>');
+		await h.foyer.plugins.reload('greeter');
+		expect(h.foyer.plugins.views.render('greeter', 'panel', { title: 'x' })).toBe('<h2>x</h2>');
+	});
+
 	it('picks up a change in a helper module on reload', async () => {
 		const helper = join(h.root, 'greeter/listeners/_greeting.ts');
 		writeFileSync(helper, "export const greeting = 'howdy';\n");

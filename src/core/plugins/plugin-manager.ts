@@ -11,6 +11,7 @@ import {
 	type SettingsSchema,
 	validateSettings,
 } from '../settings/settings-schema.ts';
+import { ViewRegistry } from '../views/view-registry.ts';
 import type { CommandSync } from './command-sync.ts';
 import { PluginEventGate } from './event-gate.ts';
 import { type PluginManifest, validateManifest } from './manifest.ts';
@@ -65,6 +66,8 @@ export interface PluginManagerOptions {
 	state: PluginStateStore;
 	db?: PluginDatabase;
 	commands?: CommandSync;
+	/** The core's shared templates (default: ./views). */
+	viewsDir?: string;
 	/** Whether the client is ready (commands can only be pushed then). */
 	isReady?: () => boolean;
 }
@@ -79,11 +82,14 @@ export class PluginManager extends EventEmitter {
 	readonly #failed = new Map<string, { dir: string; error: string; manifest: PluginManifest | null }>();
 	/** Every loaded plugin's `languages/` catalogs: `plugins.i18n.t(pluginId, key, { locale })`. */
 	readonly i18n = new Translations();
+	/** Every loaded plugin's `views/` templates: `plugins.views.render(pluginId, 'panel', data)`. */
+	readonly views: ViewRegistry;
 	/** Serialises load/unload/reload so that two admin actions never interleave. */
 	#queue: Promise<unknown> = Promise.resolve();
 
 	constructor(private readonly options: PluginManagerOptions) {
 		super();
+		this.views = new ViewRegistry(options.viewsDir);
 	}
 
 	#serial<T>(task: () => Promise<T>): Promise<T> {
@@ -241,6 +247,7 @@ export class PluginManager extends EventEmitter {
 			}
 			if (manifest.migrations?.length) await this.options.db?.runMigrations(id, manifest.migrations);
 			await this.i18n.load(id, dir);
+			this.views.load(id, dir);
 			const m = manifest;
 			const gate = new PluginEventGate(id, this.options.source, (guildId) =>
 				this.options.state.isEnabled(id, guildId, m.enabledByDefault ?? true),
@@ -280,6 +287,7 @@ export class PluginManager extends EventEmitter {
 		await unloadPluginPieces(plugin.pieces);
 		plugin.gate.close();
 		this.i18n.drop(id);
+		this.views.drop(id);
 		this.#loaded.delete(id);
 		if (plugin.manifest.entities?.length) await this.options.db?.unregisterEntities(id);
 		await this.#syncCommands();
@@ -305,6 +313,7 @@ export class PluginManager extends EventEmitter {
 			if (manifest.entities?.length) await this.options.db?.registerEntities(id, manifest.entities);
 			if (manifest.migrations?.length) await this.options.db?.runMigrations(id, manifest.migrations);
 			await this.i18n.load(id, plugin.dir);
+			this.views.load(id, plugin.dir);
 			await unloadPluginPieces(plugin.pieces);
 			try {
 				plugin.pieces = await loadPluginPieces(id, plugin.dir, plugin.gate);
