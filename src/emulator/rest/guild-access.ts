@@ -3,26 +3,18 @@ import { ApiError, Errors } from '../errors.ts';
 import { type RouteContext, requireApp } from '../http/route.ts';
 import { basePermissions, channelPermissions, has, highestRolePosition } from '../world/permissions.ts';
 import type { EmChannel, EmGuild, EmMember, EmRole } from '../world/types.ts';
+import { guildOf, requireGuildPermission } from './access.ts';
+
+// One implementation of the shared checks (rest/access.ts); re-exported for the guild routes.
+export { guildOf, requireGuildPermission };
 
 /** The calling bot's user id. */
 export function botId(ctx: RouteContext): string {
 	return requireApp(ctx).botUserId;
 }
 
-/** The guild of a route, which the calling bot must be in (10004 unknown, 50001 not a member). */
-export function guildOf(ctx: RouteContext, guildId: string): EmGuild {
-	const guild = ctx.world.guild(guildId);
-	if (!guild.members.has(botId(ctx))) throw Errors.missingAccess();
-	return guild;
-}
-
 export function botGuildPermissions(ctx: RouteContext, guild: EmGuild): bigint {
 	return basePermissions(guild, botId(ctx));
-}
-
-/** 50013 unless the bot has `flag` guild-wide (owner and Administrator have everything). */
-export function requireGuildPermission(ctx: RouteContext, guild: EmGuild, flag: bigint): void {
-	if (!has(botGuildPermissions(ctx, guild), flag)) throw Errors.missingPermissions();
 }
 
 /**

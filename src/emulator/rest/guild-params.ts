@@ -1,12 +1,11 @@
-import { Errors, fieldError } from '../errors.ts';
+import { fieldError } from '../errors.ts';
 
 /** Query strings and JSON bodies checked the way Discord answers bad input: 50035 with the field's path. */
 
-const SNOWFLAKE = /^\d{1,20}$/;
+// One implementation of the shared readers (rest/request-input.ts); re-exported for the guild routes.
+export { bodyObject, isSnowflake } from './request-input.ts';
 
-export function isSnowflake(value: unknown): value is string {
-	return typeof value === 'string' && SNOWFLAKE.test(value);
-}
+import { isSnowflake } from './request-input.ts';
 
 /** Discord's boolean query strings: `true`, `True` and `1` are true. */
 export function queryFlag(query: URLSearchParams, name: string): boolean {
@@ -50,16 +49,6 @@ export function snowflakeList(value: unknown, field: string): string[] {
 		if (!isSnowflake(id))
 			throw fieldError(`${field}.${i}`, 'NUMBER_TYPE_COERCE', `Value "${String(id)}" is not snowflake.`);
 	return value as string[];
-}
-
-/** The request body as an object (an absent body reads as `{}`). */
-export function bodyObject(body: unknown): Record<string, unknown> {
-	if (body === undefined || body === null) return {};
-	if (typeof body !== 'object' || Array.isArray(body))
-		throw Errors.invalidFormBody({
-			_errors: [{ code: 'DICT_TYPE_CONVERT', message: 'Only dictionaries may be used in a DictType' }],
-		});
-	return body as Record<string, unknown>;
 }
 
 function checkRange(value: number, field: string, min: number, max: number): number {
