@@ -80,6 +80,31 @@ function outcome(emulator: Emulator, pending: PendingInteraction) {
 	};
 }
 
+/**
+ * Creates an interaction with Discord's envelope around `fields`, dispatches it to the app, and waits
+ * for the bot's answer (504 after the timeout).
+ */
+async function run(
+	emulator: Emulator,
+	spec: Parameters<Emulator['interactions']['create']>[0],
+	fields: Record<string, unknown>,
+	timeoutMs = 5_000,
+) {
+	const pending = emulator.interactions.create(spec, ({ id, token }) => ({
+		id,
+		token,
+		application_id: spec.appId,
+		type: spec.type,
+		...fields,
+		version: 1,
+		locale: 'en-US',
+		entitlements: [],
+		attachment_size_limit: 10_485_760,
+	}));
+	await emulator.interactions.waitSettled(pending, timeoutMs);
+	return outcome(emulator, pending);
+}
+
 const commandSpec = z.strictObject({
 	app_id: snowflake.optional(),
 	channel_id: snowflake,
@@ -155,7 +180,8 @@ export const interactionRoutes: RestRoute[] = [
 					);
 			}
 			const data = buildCommandData(world, guildId ? world.guild(guildId) : null, command, path, spec.options ?? {});
-			const pending = emulator.interactions.create(
+			return run(
+				emulator,
 				{
 					appId: app.id,
 					type: InteractionType.ApplicationCommand,
@@ -163,21 +189,9 @@ export const interactionRoutes: RestRoute[] = [
 					channelId: spec.channel_id,
 					userId: spec.user_id,
 				},
-				({ id, token }) => ({
-					id,
-					token,
-					application_id: app.id,
-					type: InteractionType.ApplicationCommand,
-					data,
-					...base,
-					version: 1,
-					locale: 'en-US',
-					entitlements: [],
-					attachment_size_limit: 10_485_760,
-				}),
+				{ data, ...base },
+				spec.timeout_ms,
 			);
-			await emulator.interactions.waitSettled(pending, spec.timeout_ms ?? 5_000);
-			return outcome(emulator, pending);
 		},
 	},
 	{
@@ -197,7 +211,8 @@ export const interactionRoutes: RestRoute[] = [
 			const isSelect = [3, 5, 6, 7, 8].includes(component.type);
 			if (isSelect && !spec.values) throw badRequest('A select menu needs values');
 			const { guildId, base } = context(emulator, app, spec.channel_id, spec.user_id);
-			const pending = emulator.interactions.create(
+			return run(
+				emulator,
 				{
 					appId: app.id,
 					type: InteractionType.MessageComponent,
@@ -206,11 +221,7 @@ export const interactionRoutes: RestRoute[] = [
 					userId: spec.user_id,
 					sourceMessageId: message.id,
 				},
-				({ id, token }) => ({
-					id,
-					token,
-					application_id: app.id,
-					type: InteractionType.MessageComponent,
+				{
 					data: {
 						custom_id: spec.custom_id,
 						component_type: component.type,
@@ -218,14 +229,9 @@ export const interactionRoutes: RestRoute[] = [
 					},
 					message: messagePayload(message, world),
 					...base,
-					version: 1,
-					locale: 'en-US',
-					entitlements: [],
-					attachment_size_limit: 10_485_760,
-				}),
+				},
+				spec.timeout_ms,
 			);
-			await emulator.interactions.waitSettled(pending, spec.timeout_ms ?? 5_000);
-			return outcome(emulator, pending);
 		},
 	},
 	{
@@ -253,7 +259,8 @@ export const interactionRoutes: RestRoute[] = [
 			const unknown = Object.keys(spec.values).filter((k) => !seen.has(k));
 			if (unknown.length) throw badRequest(`The modal has no field(s) ${unknown.join(', ')}`);
 			const { guildId, base } = context(emulator, app, opener.channelId, opener.userId);
-			const pending = emulator.interactions.create(
+			return run(
+				emulator,
 				{
 					appId: app.id,
 					type: InteractionType.ModalSubmit,
@@ -262,11 +269,7 @@ export const interactionRoutes: RestRoute[] = [
 					userId: opener.userId,
 					sourceMessageId: opener.sourceMessageId,
 				},
-				({ id, token }) => ({
-					id,
-					token,
-					application_id: app.id,
-					type: InteractionType.ModalSubmit,
+				{
 					data: { custom_id: modal.custom_id, components: submitted },
 					...(opener.sourceMessageId
 						? {
@@ -277,14 +280,9 @@ export const interactionRoutes: RestRoute[] = [
 							}
 						: {}),
 					...base,
-					version: 1,
-					locale: 'en-US',
-					entitlements: [],
-					attachment_size_limit: 10_485_760,
-				}),
+				},
+				spec.timeout_ms,
 			);
-			await emulator.interactions.waitSettled(pending, spec.timeout_ms ?? 5_000);
-			return outcome(emulator, pending);
 		},
 	},
 ];
