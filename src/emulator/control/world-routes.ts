@@ -28,24 +28,22 @@ export function createUserFrom(world: import('../world/world.ts').World, spec: z
 	});
 }
 
+/** A role as control calls describe it (create: name required; edit: everything optional). */
+const roleSpec = z.strictObject({
+	name: z.string().min(1).max(100),
+	permissions: z.string().regex(/^\d+$/).optional(),
+	color: z.number().int().min(0).max(0xffffff).optional(),
+	mentionable: z.boolean().optional(),
+	hoist: z.boolean().optional(),
+});
+
 const guildSpec = z.strictObject({
 	name: z.string().min(2).max(100).optional(),
 	owner_id: snowflake.optional(),
 	owner: userSpec.optional(),
 	members: z.number().int().min(0).max(100_000).optional(),
 	channels: z.array(z.string().min(1).max(100)).max(500).optional(),
-	roles: z
-		.array(
-			z.strictObject({
-				name: z.string().min(1).max(100),
-				permissions: z.string().regex(/^\d+$/).optional(),
-				color: z.number().int().min(0).max(0xffffff).optional(),
-				mentionable: z.boolean().optional(),
-				hoist: z.boolean().optional(),
-			}),
-		)
-		.max(250)
-		.optional(),
+	roles: z.array(roleSpec).max(250).optional(),
 	vanity_code: z
 		.string()
 		.regex(/^[a-z0-9-]{2,32}$/)
@@ -303,17 +301,7 @@ export const worldRoutes: RestRoute[] = [
 		path: '/guilds/:guild_id/roles',
 		auth: 'none',
 		handler: ({ world, params, body }) => {
-			const spec = parse(
-				z.strictObject({
-					name: z.string().min(1).max(100),
-					permissions: z.string().regex(/^\d+$/).optional(),
-					color: z.number().int().min(0).max(0xffffff).optional(),
-					mentionable: z.boolean().optional(),
-					hoist: z.boolean().optional(),
-					position: z.number().int().min(1).optional(),
-				}),
-				body,
-			);
+			const spec = parse(roleSpec.extend({ position: z.number().int().min(1).optional() }), body);
 			const guild = world.guild(params.guild_id as string);
 			const role = world.createRole(
 				guild.id,
@@ -335,17 +323,7 @@ export const worldRoutes: RestRoute[] = [
 		path: '/guilds/:guild_id/roles/:role_id',
 		auth: 'none',
 		handler: ({ world, params, body }) => {
-			const spec = parse(
-				z.strictObject({
-					name: z.string().min(1).max(100).optional(),
-					permissions: z.string().regex(/^\d+$/).optional(),
-					color: z.number().int().min(0).max(0xffffff).optional(),
-					mentionable: z.boolean().optional(),
-					hoist: z.boolean().optional(),
-					position: z.number().int().min(0).optional(),
-				}),
-				body,
-			);
+			const spec = parse(roleSpec.partial().extend({ position: z.number().int().min(0).optional() }), body);
 			const guild = world.guild(params.guild_id as string);
 			const role = world.updateRole(
 				guild.id,
