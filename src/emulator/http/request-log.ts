@@ -30,7 +30,8 @@ export class RequestLog {
 	add(entry: Omit<LoggedRequest, 'id'>): void {
 		const logged = { id: this.#nextId++, ...entry };
 		this.#entries.push(logged);
-		if (this.#entries.length > this.capacity) this.#entries.splice(0, this.#entries.length - this.capacity);
+		// Trim in batches: splicing one entry off a full log on every request would cost O(capacity) each.
+		if (this.#entries.length > this.capacity * 1.1) this.#entries.splice(0, this.#entries.length - this.capacity);
 		this.total++;
 		if (entry.rateLimited) this.rateLimited++;
 		if (entry.defect) this.defects++;

@@ -160,6 +160,8 @@ export class RateLimiter {
 	}
 
 	#window(key: string, now: number, windowMs: number): Window {
+		// Windows of channels and DMs that went quiet would pile up over a long run: drop expired ones.
+		if (this.#windows.size > 50_000) for (const [k, w] of this.#windows) if (w.resetAt <= now) this.#windows.delete(k);
 		let win = this.#windows.get(key);
 		if (!win || win.resetAt <= now) {
 			win = { count: 0, resetAt: now + windowMs };
