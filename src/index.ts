@@ -16,3 +16,10 @@ export {
 	type SettingsSchema,
 	validateSettings,
 } from './core/settings/settings-schema.ts';
+export { memberText } from './core/templates/member-text.ts';
+export {
+	type Placeholder,
+	type RenderResult,
+	type TemplateContext,
+	TemplateEngine,
+} from './core/templates/template-engine.ts';

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Database } from './database/database.ts';
 import type { PluginManager } from './plugins/plugin-manager.ts';
 import type { Scheduler } from './scheduling/job.ts';
+import type { TemplateEngine } from './templates/template-engine.ts';
 
 declare module '@sapphire/pieces' {
 	interface Container {
@@ -13,5 +14,7 @@ declare module '@sapphire/pieces' {
 		db: Database;
 		/** Delayed and repeating jobs that run the plugins' scheduled-task pieces. */
 		scheduler: Scheduler;
+		/** The `%placeholder%` message templates shared by all plugins. */
+		templates: TemplateEngine;
 	}
 }

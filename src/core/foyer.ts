@@ -16,6 +16,7 @@ import { CommandSync } from './plugins/command-sync.ts';
 import { PluginManager } from './plugins/plugin-manager.ts';
 import type { PluginStateStore } from './plugins/plugin-state.ts';
 import type { Scheduler } from './scheduling/job.ts';
+import { TemplateEngine } from './templates/template-engine.ts';
 
 export interface FoyerOptions {
 	token: string;
@@ -122,6 +123,7 @@ export class Foyer {
 		container.plugins = plugins;
 		container.log = options.logger;
 		container.scheduler = options.scheduler;
+		container.templates = new TemplateEngine();
 		if (options.db) container.db = options.db;
 		if (!client.stores.has('scheduled-tasks')) client.stores.register(new ScheduledTaskStore());
 		// Repeating tasks follow their plugin: created on load, updated on reload, removed on unload.
