@@ -16,7 +16,9 @@ export {
 	type SettingsSchema,
 	validateSettings,
 } from './core/settings/settings-schema.ts';
+export { templateContextOf } from './core/templates/member-context.ts';
 export { memberText } from './core/templates/member-text.ts';
+export { sendMemberTemplate } from './core/templates/send-member-template.ts';
 export {
 	type Placeholder,
 	type RenderResult,

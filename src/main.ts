@@ -54,6 +54,19 @@ const foyer = await Foyer.start({
 		: new EmbeddedScheduler(new DbJobStore(db), logger),
 });
 
+// Sandbox defaults: the demo server greets in #welcome and says goodbye in #goodbye, unless an
+// admin already chose otherwise (settings persist in the database across restarts).
+if (emulator?.demo) {
+	const { guild, channels } = emulator.demo;
+	for (const [plugin, channel] of [
+		['join', channels.welcome],
+		['leave', channels.goodbye],
+	] as const) {
+		if (foyer.plugins.isLoaded(plugin) && channel && foyer.plugins.settings(plugin, guild.id).channel === null)
+			await foyer.plugins.updateSettings(plugin, guild.id, { channel });
+	}
+}
+
 const plugins = foyer.plugins.list();
 logger.info(
 	{

@@ -1,0 +1,17 @@
+import { Events, Listener } from '@sapphire/framework';
+import type { GuildMember, PartialGuildMember } from 'discord.js';
+import { sendMemberTemplate } from 'foyer';
+
+export class LeaveMemberRemove extends Listener<typeof Events.GuildMemberRemove> {
+	constructor(context: Listener.LoaderContext) {
+		super(context, { event: Events.GuildMemberRemove });
+	}
+
+	override async run(member: GuildMember | PartialGuildMember) {
+		const { channel, template } = this.container.plugins.settings('leave', member.guild.id) as {
+			channel: string | null;
+			template: string;
+		};
+		await sendMemberTemplate('leave', member, channel, template);
+	}
+}

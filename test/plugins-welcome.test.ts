@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFoyerWithEmulator } from '../src/testing/foyer-harness.ts';
+
+describe('join and leave message plugins (seed phase 1 test 1, phase 3 test 1)', () => {
+	let h: Awaited<ReturnType<typeof startFoyerWithEmulator>>;
+	let welcome: string;
+	let goodbye: string;
+
+	beforeAll(async () => {
+		h = await startFoyerWithEmulator(['join', 'leave'], { from: 'plugins' });
+		welcome = h.emulator.demo?.channels.welcome as string;
+		goodbye = h.emulator.demo?.channels.goodbye as string;
+		await h.foyer.plugins.updateSettings('join', h.guildId, { channel: welcome });
+		await h.foyer.plugins.updateSettings('leave', h.guildId, { channel: goodbye });
+	});
+	afterAll(async () => {
+		await h?.stop();
+	});
+
+	/** The bot's next message in a channel, counting from now (call before triggering it). */
+	function nextBotMessage(channelId: string) {
+		const after = h.emulator.world.channel(channelId).lastMessageId ?? undefined;
+		return () =>
+			h.control.waitForMessage(channelId, { ...(after ? { after } : {}), authorId: h.emulator.defaultApp.botUserId });
+	}
+
+	it('welcomes a member who joins through an invite in the configured channel, placeholders rendered, pinging only them', async () => {
+		const invite = await h.control.createInvite(h.guildId, { inviter_id: h.emulator.demo?.member.id });
+		const next = nextBotMessage(welcome);
+		const joined = await h.control.join(h.guildId, {
+			user: { username: 'newcomer', global_name: 'New Comer' },
+			invite_code: invite.code,
+		});
+		const message = await next();
+		const count = h.emulator.world.guild(h.guildId).members.size;
+		expect(message.content).toBe(
+			`Welcome <@${joined.user.id}> to **Foyer Demo**! We are now ${count.toLocaleString('en-US')} members.`,
+		);
+		expect(message.pings).toEqual({ users: [joined.user.id], roles: [], everyone: false });
+	});
+
+	it('pings nobody else when a member is named @everyone or carries a mention in their name', async () => {
+		await h.foyer.plugins.updateSettings('join', h.guildId, { template: 'Hi %member_name%, welcome %member_mention%' });
+		const next = nextBotMessage(welcome);
+		const joined = await h.control.join(h.guildId, {
+			user: { username: 'raider', global_name: `@everyone <@${h.emulator.demo?.owner.id}>` },
+		});
+		const message = await next();
+		expect(message.pings).toEqual({ users: [joined.user.id], roles: [], everyone: false });
+		expect(message.mention_everyone).toBe(false);
+	});
+
+	it('says goodbye with placeholders when a member leaves', async () => {
+		const joined = await h.control.join(h.guildId, { user: { username: 'leaver', global_name: 'Leaver' } });
+		const next = nextBotMessage(goodbye);
+		await h.control.leave(h.guildId, joined.user.id);
+		const message = await next();
+		const count = h.emulator.world.guild(h.guildId).members.size;
+		expect(message.content).toBe(`Leaver has left the server. We are now ${count} members.`);
+	});
+
+	it('sends nothing while the plugin is disabled in the guild', async () => {
+		await h.foyer.plugins.setEnabled('join', h.guildId, false);
+		const before = h.emulator.world.channel(welcome).messages.size;
+		await h.control.join(h.guildId, { user: { username: 'unwelcomed' } });
+		await new Promise((r) => setTimeout(r, 300));
+		expect(h.emulator.world.channel(welcome).messages.size).toBe(before);
+		await h.foyer.plugins.setEnabled('join', h.guildId, true);
+	});
+});
