@@ -1,0 +1,22 @@
+import { definePlugin } from 'foyer';
+import { JoinDmStats } from './entities/join-dm-stats.ts';
+
+export default definePlugin({
+	id: 'join-dm',
+	name: 'Join DM',
+	version: '0.1.0',
+	description: 'Sends new members a direct message.',
+	entities: [JoinDmStats],
+	settings: {
+		template: {
+			type: 'string',
+			label: 'Message',
+			help: 'Placeholders such as %member_name%, %guild_name% and %server_rules% are filled in.',
+			multiline: true,
+			minLength: 1,
+			maxLength: 2000,
+			default: 'Hi %member_name%! Welcome to %guild_name%. Please read %server_rules%.',
+		},
+	},
+	navigation: [{ label: 'Join DM', path: '' }],
+});

@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../src/core/database/database.ts';
+import { startFoyerWithEmulator } from '../src/testing/foyer-harness.ts';
+import { sqliteDatabase } from './helpers/databases.ts';
+import { waitUntil } from './helpers/wait.ts';
+
+describe('join DM plugin (seed phase 3 test 2)', () => {
+	const target = sqliteDatabase();
+	let db: Database;
+	let h: Awaited<ReturnType<typeof startFoyerWithEmulator>>;
+	const stats = async () =>
+		(
+			(await db.em().getConnection().execute('select sent, failed from join_dm_stats')) as {
+				sent: number;
+				failed: number;
+			}[]
+		)[0];
+
+	beforeAll(async () => {
+		db = await target.open();
+		h = await startFoyerWithEmulator(['join-dm'], { from: 'plugins', db });
+	});
+	afterAll(async () => {
+		await h?.stop();
+		await db?.close();
+		await target.cleanup();
+	});
+
+	it('sends the DM with placeholders rendered', async () => {
+		const joined = await h.control.join(h.guildId, { user: { username: 'dm-open', global_name: 'Open' } });
+		await waitUntil(async () => (await h.control.dms(joined.user.id)).length === 1);
+		const [dm] = await h.control.dms(joined.user.id);
+		expect(dm.content).toBe('Hi Open! Welcome to Foyer Demo. Please read the rules.');
+		await waitUntil(async () => (await stats())?.sent === 1);
+	});
+
+	it('counts members with closed DMs without an error, and keeps working for the next member', async () => {
+		const closed = await Promise.all(
+			[1, 2, 3].map((i) => h.control.join(h.guildId, { user: { username: `dm-closed-${i}`, dms_open: false } })),
+		);
+		await waitUntil(async () => (await stats())?.failed === 3);
+		for (const c of closed) expect(await h.control.dms(c.user.id)).toEqual([]);
+		expect(h.logs.filter((l) => l.plugin === 'join-dm' && l.level >= 50)).toEqual([]);
+		const next = await h.control.join(h.guildId, { user: { username: 'dm-after' } });
+		await waitUntil(async () => (await h.control.dms(next.user.id)).length === 1);
+	});
+});
