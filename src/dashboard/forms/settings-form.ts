@@ -1,0 +1,125 @@
+import { ChannelType, type Guild, PermissionFlagsBits } from 'discord.js';
+import type { SettingField, SettingsSchema } from '../../core/settings/settings-schema.ts';
+import type { FormFields } from '../http/body.ts';
+
+export interface FormOption {
+	value: string;
+	label: string;
+	selected: boolean;
+}
+
+export interface FormFieldModel {
+	key: string;
+	type: SettingField['type'];
+	label: string;
+	help: string;
+	/** The value as the input shows it. */
+	value: string;
+	checked: boolean;
+	multiline: boolean;
+	maxLength: number | null;
+	options: FormOption[] | null;
+	multiple: boolean;
+	error: string | null;
+}
+
+function colorText(value: unknown): string {
+	return typeof value === 'number' ? `#${value.toString(16).padStart(6, '0')}` : '';
+}
+
+/**
+ * The model of a settings form generated from a plugin's schema: one field per setting, channel
+ * and role pickers filled from the guild, the current (or just-submitted) values and the errors.
+ */
+export function settingsFormModel(
+	guild: Guild,
+	schema: SettingsSchema,
+	values: Record<string, unknown>,
+	errors: Record<string, string> = {},
+): FormFieldModel[] {
+	const channels = [...guild.channels.cache.values()]
+		.filter((c) => c.type === ChannelType.GuildText || c.type === ChannelType.GuildAnnouncement)
+		.sort((a, b) => a.name.localeCompare(b.name));
+	const roles = [...guild.roles.cache.values()]
+		.filter((r) => r.id !== guild.id && !r.managed)
+		.sort((a, b) => b.position - a.position);
+	return Object.entries(schema).map(([key, f]) => {
+		const value = values[key];
+		const model: FormFieldModel = {
+			key,
+			type: f.type,
+			label: f.label,
+			help: f.help ?? '',
+			value: f.type === 'color' ? colorText(value) : Array.isArray(value) ? value.join(',') : String(value ?? ''),
+			checked: value === true,
+			multiline: f.type === 'string' && f.multiline === true,
+			maxLength: f.type === 'string' ? (f.maxLength ?? null) : null,
+			options: null,
+			multiple: f.type === 'roles',
+			error: errors[key] ?? null,
+		};
+		if (f.type === 'channel')
+			model.options = channels.map((c) => ({ value: c.id, label: `#${c.name}`, selected: c.id === value }));
+		if (f.type === 'role' || f.type === 'roles') {
+			const chosen = new Set(Array.isArray(value) ? value : [value]);
+			model.options = roles.map((r) => ({ value: r.id, label: `@${r.name}`, selected: chosen.has(r.id) }));
+		}
+		if (f.type === 'choice') model.options = f.choices.map((c) => ({ value: c, label: c, selected: c === value }));
+		return model;
+	});
+}
+
+/**
+ * What a submitted settings form means for the schema: the last value of each field, role lists as
+ * arrays (a hidden empty entry lets "none selected" clear the list), `_csrf` left out.
+ */
+export function settingsInput(schema: SettingsSchema, body: FormFields): Record<string, unknown> {
+	const input: Record<string, unknown> = {};
+	for (const [key, raw] of Object.entries(body)) {
+		if (key === '_csrf') continue;
+		const field = schema[key];
+		if (field?.type === 'roles') input[key] = (Array.isArray(raw) ? raw : [raw]).filter((v) => v !== '');
+		else input[key] = Array.isArray(raw) ? raw[raw.length - 1] : raw;
+	}
+	return input;
+}
+
+/**
+ * The checks only a guild can answer: a channel field names a text channel of this server where
+ * Foyer can send and embed; a role field names a role of this server.
+ */
+export function guildFieldErrors(
+	guild: Guild,
+	schema: SettingsSchema,
+	value: Record<string, unknown>,
+	changed: Iterable<string>,
+): Record<string, string> {
+	const errors: Record<string, string> = {};
+	const me = guild.members.me;
+	for (const key of changed) {
+		const f = schema[key];
+		const v = value[key];
+		if (!f || v === null || v === undefined) continue;
+		if (f.type === 'channel') {
+			const channel = guild.channels.cache.get(String(v));
+			if (!channel?.isTextBased()) errors[key] = 'is not a text channel of this server';
+			else if (me) {
+				const perms = channel.permissionsFor(me);
+				const missing = [
+					[PermissionFlagsBits.ViewChannel, 'View Channel'],
+					[PermissionFlagsBits.SendMessages, 'Send Messages'],
+					[PermissionFlagsBits.EmbedLinks, 'Embed Links'],
+				]
+					.filter(([bit]) => !perms.has(bit as bigint))
+					.map(([, name]) => name);
+				if (missing.length) errors[key] = `Foyer lacks ${missing.join(', ')} in #${channel.name}`;
+			}
+		}
+		if (f.type === 'role' && !guild.roles.cache.has(String(v))) errors[key] = 'is not a role of this server';
+		if (f.type === 'roles' && Array.isArray(v)) {
+			const unknown = v.filter((id) => !guild.roles.cache.has(String(id)));
+			if (unknown.length) errors[key] = 'contains roles that are not in this server';
+		}
+	}
+	return errors;
+}

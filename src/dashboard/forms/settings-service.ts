@@ -1,0 +1,47 @@
+import { container } from '@sapphire/framework';
+import type { Guild } from 'discord.js';
+import { validateSettings } from '../../core/settings/settings-schema.ts';
+import type { Session } from '../sessions/session-store.ts';
+import { guildFieldErrors } from './settings-form.ts';
+
+export type SettingsSaveResult =
+	| { ok: true; values: Record<string, unknown>; changed: string[] }
+	| { ok: false; values: Record<string, unknown>; errors: Record<string, string> };
+
+/**
+ * Validates a settings update (the schema's rules, then the guild's: channels and roles exist and
+ * Foyer can use them), stores it and records the change in the audit log. Invalid input stores nothing.
+ */
+export async function saveSettings(
+	guild: Guild,
+	pluginId: string,
+	input: Record<string, unknown>,
+	session: Session,
+): Promise<SettingsSaveResult> {
+	const plugins = container.plugins;
+	const manifest = plugins.get(pluginId);
+	if (!manifest) throw new Error(`No plugin "${pluginId}" is loaded`);
+	const schema = manifest.settings ?? {};
+	const before = plugins.settings(pluginId, guild.id) as Record<string, unknown>;
+	const checked = validateSettings(schema, input, before as never);
+	if (!checked.ok)
+		return { ok: false, values: { ...before, ...input }, errors: checked.errors as Record<string, string> };
+	const value = checked.value as Record<string, unknown>;
+	const changed = Object.keys(schema).filter((k) => JSON.stringify(value[k]) !== JSON.stringify(before[k]));
+	const guildErrors = guildFieldErrors(guild, schema, value, changed);
+	if (Object.keys(guildErrors).length) return { ok: false, values: { ...before, ...input }, errors: guildErrors };
+	if (changed.length === 0) return { ok: true, values: before, changed };
+	const result = await plugins.updateSettings(pluginId, guild.id, input);
+	if (!result.ok)
+		return { ok: false, values: { ...before, ...input }, errors: result.errors as Record<string, string> };
+	await container.dashboard.record({
+		guildId: guild.id,
+		userId: session.userId,
+		username: session.username,
+		action: 'settings.update',
+		plugin: pluginId,
+		before: Object.fromEntries(changed.map((k) => [k, before[k]])),
+		after: Object.fromEntries(changed.map((k) => [k, value[k]])),
+	});
+	return { ok: true, values: result.value as Record<string, unknown>, changed };
+}

@@ -1,0 +1,17 @@
+import { Route } from '@sapphire/plugin-api';
+import { requestContext } from '../http/request-context.ts';
+import { renderView, sendPage } from '../http/respond.ts';
+import { adminPluginRows } from './_admin-model.ts';
+
+/** The bot owners' plugin manager: every plugin with version and status, load errors, and actions. */
+export class DashboardAdminPluginsRoute extends Route {
+	constructor(context: Route.LoaderContext) {
+		super(context, { route: 'admin/plugins', methods: ['GET'] });
+	}
+
+	override async run(request: Route.Request, response: Route.Response) {
+		const csrf = requestContext(request).session?.csrfToken ?? '';
+		const table = renderView('partials/admin-plugins', { rows: await adminPluginRows(), csrf, message: null });
+		sendPage(request, response, { title: 'Plugin manager', body: renderView('pages/admin-plugins', { table }) });
+	}
+}

@@ -1,0 +1,48 @@
+import { Route } from '@sapphire/plugin-api';
+import { guildOf, renderView, sendPage } from '../http/respond.ts';
+
+const ACTIONS = ['plugin.enable', 'plugin.disable', 'settings.update'];
+
+function text(value: unknown): string | undefined {
+	return typeof value === 'string' && value.length > 0 && value.length <= 100 ? value : undefined;
+}
+
+/** Every dashboard change on this server (who, what, before and after, when), filterable. */
+export class DashboardGuildAuditRoute extends Route {
+	constructor(context: Route.LoaderContext) {
+		super(context, { route: 'guilds/[guild]/audit', methods: ['GET'] });
+	}
+
+	override async run(request: Route.Request, response: Route.Response) {
+		const guild = guildOf(request);
+		const filter = {
+			plugin: text(request.query.plugin),
+			userId: text(request.query.user),
+			action: text(request.query.action),
+		};
+		const entries = await this.container.dashboard.audit.list({
+			guildId: guild.id,
+			...(filter.plugin ? { plugin: filter.plugin } : {}),
+			...(filter.userId ? { userId: filter.userId } : {}),
+			...(filter.action ? { action: filter.action } : {}),
+			limit: 200,
+		});
+		const rows = entries.map((e) => ({
+			...e,
+			when: new Date(e.at).toISOString().replace('T', ' ').slice(0, 19),
+			before: e.before === null ? '' : JSON.stringify(e.before, null, 1),
+			after: e.after === null ? '' : JSON.stringify(e.after, null, 1),
+		}));
+		const plugins = this.container.plugins
+			.list()
+			.map((p) => p.id)
+			.filter((id): id is string => id !== null);
+		const table = renderView('partials/audit-table', { rows });
+		if (request.headers['hx-request'] === 'true' && request.headers['hx-target']?.toString().includes('audit-table')) {
+			response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(table);
+			return;
+		}
+		const body = renderView('pages/audit', { guildId: guild.id, filter, plugins, actions: ACTIONS, table });
+		sendPage(request, response, { title: 'Audit log', body, active: 'audit' });
+	}
+}

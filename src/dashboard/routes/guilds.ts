@@ -1,0 +1,59 @@
+import { Route } from '@sapphire/plugin-api';
+import { PermissionFlagsBits } from 'discord.js';
+import { requestContext } from '../http/request-context.ts';
+import { renderView, sendError, sendPage } from '../http/respond.ts';
+
+/** Permissions Foyer asks for when added to a server (roles, messages, invites, members). */
+const BOT_PERMISSIONS =
+	PermissionFlagsBits.ManageRoles |
+	PermissionFlagsBits.ManageGuild |
+	PermissionFlagsBits.KickMembers |
+	PermissionFlagsBits.ViewChannel |
+	PermissionFlagsBits.SendMessages |
+	PermissionFlagsBits.EmbedLinks |
+	PermissionFlagsBits.AddReactions |
+	PermissionFlagsBits.ReadMessageHistory;
+
+const MANAGE = PermissionFlagsBits.ManageGuild | PermissionFlagsBits.Administrator;
+
+function initials(name: string): string {
+	return (
+		name
+			.split(/\s+/)
+			.map((w) => [...w][0] ?? '')
+			.join('')
+			.slice(0, 3) || '?'
+	);
+}
+
+/** The guild picker: servers the user manages where Foyer is, and an "add Foyer" link for the others. */
+export class DashboardGuildsRoute extends Route {
+	constructor(context: Route.LoaderContext) {
+		super(context, { route: '/', methods: ['GET'] });
+	}
+
+	override async run(request: Route.Request, response: Route.Response) {
+		const dashboard = this.container.dashboard;
+		const session = requestContext(request).session;
+		if (!session) return sendError(request, response, 401, 'Log in first.');
+		let guilds: Awaited<ReturnType<typeof dashboard.userGuilds>>;
+		try {
+			guilds = await dashboard.userGuilds(session);
+		} catch {
+			return sendError(request, response, 502, 'Discord did not list your servers. Log out and in again.');
+		}
+		const manageable = guilds.filter((g) => g.owner || (BigInt(g.permissions) & MANAGE) !== 0n);
+		const managed = manageable
+			.filter((g) => dashboard.botGuild(g.id))
+			.map((g) => ({ id: g.id, name: g.name, initials: initials(g.name) }));
+		const addable = manageable
+			.filter((g) => !dashboard.botGuild(g.id))
+			.map((g) => ({
+				id: g.id,
+				name: g.name,
+				initials: initials(g.name),
+				inviteUrl: dashboard.oauth.inviteUrl(g.id, BOT_PERMISSIONS),
+			}));
+		sendPage(request, response, { title: 'Your servers', body: renderView('pages/guilds', { managed, addable }) });
+	}
+}

@@ -1,0 +1,20 @@
+import { Route } from '@sapphire/plugin-api';
+import { readCookie, SESSION_COOKIE } from '../http/cookies.ts';
+import { redirect, renderView, sendPage } from '../http/respond.ts';
+import { hashSessionId } from '../sessions/session-store.ts';
+import { safeNext } from './_safe-next.ts';
+
+export class DashboardLoginRoute extends Route {
+	constructor(context: Route.LoaderContext) {
+		super(context, { route: 'login', methods: ['GET'], access: 'public' });
+	}
+
+	override async run(request: Route.Request, response: Route.Response) {
+		const next = safeNext(request.query.next);
+		const cookie = readCookie(request, SESSION_COOKIE);
+		const session = cookie ? await this.container.dashboard.sessions.get(hashSessionId(cookie)) : null;
+		if (session && session.expiresAt > Date.now()) return redirect(response, next);
+		const body = renderView('pages/login', { next, sandbox: this.container.dashboard.sandbox !== null });
+		sendPage(request, response, { title: 'Log in', body });
+	}
+}

@@ -1,0 +1,43 @@
+import { Route } from '@sapphire/plugin-api';
+import { field } from '../http/body.ts';
+import { isHtmx, requestContext } from '../http/request-context.ts';
+import { guildOf, redirect, renderView, sendError } from '../http/respond.ts';
+import { pluginRow } from './_plugin-rows.ts';
+
+/** Turns a plugin on or off in one server (form field `enabled`: on/off), recorded in the audit log. */
+export class DashboardPluginEnabledRoute extends Route {
+	constructor(context: Route.LoaderContext) {
+		super(context, { route: 'guilds/[guild]/plugins/[plugin]/enabled', methods: ['POST'] });
+	}
+
+	override async run(request: Route.Request, response: Route.Response) {
+		const guild = guildOf(request);
+		const { session, body } = requestContext(request);
+		const id = String(request.params.plugin);
+		if (!this.container.plugins.isLoaded(id)) return sendError(request, response, 404, `No plugin "${id}" is loaded.`);
+		const raw = field(body, 'enabled');
+		if (raw !== 'on' && raw !== 'off')
+			return sendError(request, response, 400, 'Field "enabled" must be "on" or "off".');
+		const before = this.container.plugins.isEnabledIn(id, guild.id);
+		const enabled = raw === 'on';
+		if (before !== enabled) {
+			await this.container.plugins.setEnabled(id, guild.id, enabled);
+			await this.container.dashboard.record({
+				guildId: guild.id,
+				userId: session?.userId ?? '',
+				username: session?.username ?? '',
+				action: enabled ? 'plugin.enable' : 'plugin.disable',
+				plugin: id,
+				before: { enabled: before },
+				after: { enabled },
+			});
+		}
+		if (!isHtmx(request)) return redirect(response, `/guilds/${guild.id}`);
+		const html = renderView('partials/plugin-row', {
+			guildId: guild.id,
+			plugin: pluginRow(guild, id),
+			csrf: session?.csrfToken ?? '',
+		});
+		response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(html);
+	}
+}

@@ -1,0 +1,59 @@
+import { Route } from '@sapphire/plugin-api';
+import { settingsFormModel, settingsInput } from '../forms/settings-form.ts';
+import { saveSettings } from '../forms/settings-service.ts';
+import { isHtmx, requestContext } from '../http/request-context.ts';
+import { guildOf, renderView, sendError, sendPage } from '../http/respond.ts';
+
+/**
+ * The settings form generated from a plugin's schema. GET shows it; POST validates, saves and
+ * answers the form again (the fragment for htmx) with errors next to their fields.
+ */
+export class DashboardPluginSettingsRoute extends Route {
+	constructor(context: Route.LoaderContext) {
+		super(context, { route: 'guilds/[guild]/plugins/[plugin]/settings', methods: ['GET', 'POST'] });
+	}
+
+	override async run(request: Route.Request, response: Route.Response) {
+		const guild = guildOf(request);
+		const { session, body } = requestContext(request);
+		const id = String(request.params.plugin);
+		const manifest = this.container.plugins.get(id);
+		if (!manifest || !session) return sendError(request, response, 404, `No plugin "${id}" is loaded.`);
+		const schema = manifest.settings ?? {};
+		const action = `/guilds/${guild.id}/plugins/${id}/settings`;
+		let values = this.container.plugins.settings(id, guild.id) as Record<string, unknown>;
+		let errors: Record<string, string> = {};
+		let saved = false;
+		let status = 200;
+		if (request.method === 'POST') {
+			const result = await saveSettings(guild, id, settingsInput(schema, body), session);
+			values = result.values;
+			if (result.ok) saved = true;
+			else {
+				errors = result.errors;
+				status = 422;
+			}
+		}
+		const unknown = Object.keys(errors).filter((k) => !(k in schema));
+		const form = renderView('partials/settings-form', {
+			action,
+			csrf: session.csrfToken,
+			fields: settingsFormModel(guild, schema, values, errors),
+			saved,
+			formError: unknown.length
+				? `Unknown field(s): ${unknown.join(', ')}. Nothing was saved.`
+				: status === 422
+					? 'Nothing was saved: fix the fields marked below.'
+					: null,
+		});
+		if (isHtmx(request) && request.method === 'POST') {
+			response.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8' }).end(form);
+			return;
+		}
+		const page = renderView('pages/plugin-settings', {
+			plugin: { id, name: manifest.name, description: manifest.description },
+			form,
+		});
+		sendPage(request, response, { title: `${manifest.name} settings`, body: page, status, active: 'overview' });
+	}
+}

@@ -1,0 +1,68 @@
+import { Route } from '@sapphire/plugin-api';
+import { EmulatorControl } from '../../emulator/testing/control-client.ts';
+import { field } from '../http/body.ts';
+import { isHtmx, requestContext } from '../http/request-context.ts';
+import { guildOf, redirect, renderView, sendError } from '../http/respond.ts';
+
+const USERNAME = /^[a-z0-9_.]{2,32}$/;
+
+/** Sandbox actions on the emulated server: `join` (optionally through a new invite), `leave`, `command`. */
+export class DashboardSandboxActionRoute extends Route {
+	constructor(context: Route.LoaderContext) {
+		super(context, { route: 'guilds/[guild]/sandbox/[action]', methods: ['POST'] });
+	}
+
+	override async run(request: Route.Request, response: Route.Response) {
+		const sandbox = this.container.dashboard.sandbox;
+		if (!sandbox) return sendError(request, response, 404, 'The sandbox panel exists only in sandbox mode.');
+		const guild = guildOf(request);
+		const { body } = requestContext(request);
+		const control = new EmulatorControl(sandbox.emulatorUrl);
+		const action = String(request.params.action);
+		let text: string;
+		try {
+			if (action === 'join') {
+				const username = (field(body, 'username') ?? '').trim().toLowerCase();
+				if (!USERNAME.test(username))
+					return sendError(
+						request,
+						response,
+						400,
+						'Username: 2-32 characters, lowercase letters, digits, _ and . only.',
+					);
+				const viaInvite = field(body, 'invite') === 'on';
+				const invite = viaInvite ? await control.createInvite(guild.id, { inviter_id: guild.ownerId }) : null;
+				await control.join(guild.id, { user: { username }, ...(invite ? { invite_code: String(invite.code) } : {}) });
+				text = `${username} joined${invite ? ` through invite ${invite.code}` : ''}.`;
+			} else if (action === 'leave') {
+				const userId = field(body, 'user_id') ?? '';
+				if (!guild.members.cache.has(userId)) return sendError(request, response, 400, 'Pick a member of this server.');
+				await control.leave(guild.id, userId);
+				text = 'The member left.';
+			} else if (action === 'command') {
+				const command = (field(body, 'command') ?? '').trim().replace(/^\//, '');
+				const userId = field(body, 'user_id') || guild.ownerId;
+				const channelId = field(body, 'channel_id') ?? '';
+				if (!/^[\w-]{1,32}( [\w-]{1,32}){0,2}$/.test(command))
+					return sendError(request, response, 400, 'Command: its name and subcommand, e.g. "autoroles list".');
+				if (!guild.channels.cache.has(channelId))
+					return sendError(request, response, 400, 'Pick a channel of this server.');
+				const answer = (await control.command({ channel_id: channelId, user_id: userId, command })) as {
+					content?: string;
+					data?: { content?: string };
+				};
+				text = `/${command} answered: ${answer.data?.content ?? answer.content ?? '(no text)'}`;
+			} else return sendError(request, response, 404, `Unknown sandbox action "${action}".`);
+		} catch (error) {
+			return sendError(
+				request,
+				response,
+				400,
+				`The emulator refused: ${error instanceof Error ? error.message : String(error)}`,
+			);
+		}
+		if (!isHtmx(request)) return redirect(response, `/guilds/${guild.id}/sandbox`);
+		const html = renderView('partials/flash', { flash: { kind: 'ok', text } });
+		response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(html);
+	}
+}

@@ -1,0 +1,21 @@
+import { Route } from '@sapphire/plugin-api';
+import { guildOf, renderView, sendError } from '../http/respond.ts';
+import { sandboxFeed } from '../sandbox/sandbox-feed.ts';
+
+/** The sandbox's channel feed as a fragment, polled by the sandbox page. */
+export class DashboardSandboxFeedRoute extends Route {
+	constructor(context: Route.LoaderContext) {
+		super(context, { route: 'guilds/[guild]/sandbox/feed', methods: ['GET'] });
+	}
+
+	override async run(request: Route.Request, response: Route.Response) {
+		const sandbox = this.container.dashboard.sandbox;
+		if (!sandbox) return sendError(request, response, 404, 'The sandbox panel exists only in sandbox mode.');
+		const guild = guildOf(request);
+		const html = renderView('partials/sandbox-feed', {
+			messages: await sandboxFeed(sandbox.emulatorUrl, guild),
+			guildId: guild.id,
+		});
+		response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(html);
+	}
+}

@@ -1,0 +1,37 @@
+import { Route } from '@sapphire/plugin-api';
+import { requestContext } from '../http/request-context.ts';
+import { guildOf, renderView, sendError, sendPage } from '../http/respond.ts';
+import { sandboxFeed } from '../sandbox/sandbox-feed.ts';
+
+/** Sandbox mode only: simulate joins, leaves and commands on the emulated server and watch its channels. */
+export class DashboardSandboxRoute extends Route {
+	constructor(context: Route.LoaderContext) {
+		super(context, { route: 'guilds/[guild]/sandbox', methods: ['GET'] });
+	}
+
+	override async run(request: Route.Request, response: Route.Response) {
+		const sandbox = this.container.dashboard.sandbox;
+		if (!sandbox) return sendError(request, response, 404, 'The sandbox panel exists only in sandbox mode.');
+		const guild = guildOf(request);
+		const feed = renderView('partials/sandbox-feed', {
+			messages: await sandboxFeed(sandbox.emulatorUrl, guild),
+			guildId: guild.id,
+		});
+		const members = [...guild.members.cache.values()]
+			.filter((m) => !m.user.bot && m.id !== guild.ownerId)
+			.sort((a, b) => (BigInt(b.id) > BigInt(a.id) ? 1 : -1))
+			.slice(0, 50)
+			.map((m) => ({ id: m.id, name: `${m.displayName} (@${m.user.username})` }));
+		const channels = [...guild.channels.cache.values()]
+			.filter((c) => c.isTextBased())
+			.map((c) => ({ id: c.id, name: c.name }));
+		const body = renderView('pages/sandbox', {
+			guildId: guild.id,
+			csrf: requestContext(request).session?.csrfToken ?? '',
+			members,
+			channels,
+			feed,
+		});
+		sendPage(request, response, { title: 'Sandbox', body, active: 'sandbox' });
+	}
+}

@@ -1,0 +1,32 @@
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+
+/**
+ * Authenticated encryption for secrets kept at rest (users' OAuth2 tokens): AES-256-GCM, so a
+ * tampered value fails to decrypt instead of decrypting to something else.
+ */
+export class TokenCipher {
+	readonly #key: Buffer;
+
+	constructor(secret: string) {
+		this.#key = createHash('sha256').update(`foyer-dashboard:${secret}`).digest();
+	}
+
+	encrypt(plain: string): string {
+		const iv = randomBytes(12);
+		const cipher = createCipheriv('aes-256-gcm', this.#key, iv);
+		const data = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+		return [iv, cipher.getAuthTag(), data].map((b) => b.toString('base64url')).join('.');
+	}
+
+	decrypt(sealed: string): string | null {
+		const [iv, tag, data] = sealed.split('.').map((part) => Buffer.from(part, 'base64url'));
+		if (!iv || !tag || !data) return null;
+		try {
+			const decipher = createDecipheriv('aes-256-gcm', this.#key, iv);
+			decipher.setAuthTag(tag);
+			return Buffer.concat([decipher.update(data), decipher.final()]).toString('utf8');
+		} catch {
+			return null;
+		}
+	}
+}
