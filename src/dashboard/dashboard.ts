@@ -71,7 +71,7 @@ export class Dashboard {
 				audit: new MemoryAuditLog(),
 			});
 		await db.registerEntities('foyer-dashboard', [DashboardSession, DashboardAuditEntry]);
-		const cipher = new TokenCipher(options.oauth.clientSecret);
+		const cipher = new TokenCipher(options.secret ?? options.oauth.clientSecret);
 		return new Dashboard(options, client, plugins, {
 			sessions: new DbSessionStore(db, cipher),
 			audit: new DbAuditLog(db),

@@ -11,6 +11,8 @@ export interface DashboardOptions {
 		/** Where the server exchanges codes: https://discord.com/api (or the emulator's apiUrl). */
 		apiUrl: string;
 	};
+	/** Key for sealing stored OAuth2 tokens (DASHBOARD_SECRET); the client secret when omitted. */
+	secret?: string;
 	/** User ids allowed to load, unload and reload plugins for every guild. */
 	owners: readonly string[];
 	/** Set in sandbox mode: the emulator's base URL, for the sandbox panel (control API). */

@@ -15,6 +15,7 @@ import { DashboardPluginSettingsRoute } from './routes/plugin-settings.ts';
 import { DashboardSandboxRoute } from './routes/sandbox.ts';
 import { DashboardSandboxActionRoute } from './routes/sandbox-action.ts';
 import { DashboardSandboxFeedRoute } from './routes/sandbox-feed.ts';
+import { DashboardTemplatePreviewRoute } from './routes/template-preview.ts';
 
 const ROUTES = {
 	assets: DashboardAssetsRoute,
@@ -27,6 +28,7 @@ const ROUTES = {
 	'guild-audit': DashboardGuildAuditRoute,
 	'plugin-enabled': DashboardPluginEnabledRoute,
 	'plugin-settings': DashboardPluginSettingsRoute,
+	'template-preview': DashboardTemplatePreviewRoute,
 	sandbox: DashboardSandboxRoute,
 	'sandbox-feed': DashboardSandboxFeedRoute,
 	'sandbox-action': DashboardSandboxActionRoute,

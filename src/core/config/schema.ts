@@ -20,6 +20,8 @@ export const configSchema = z.object({
 	DISCORD_TOKEN: z.string().min(50, 'looks too short to be a bot token').optional(),
 	/** REST base URL; only for pointing Foyer at a Discord-compatible server other than discord.com. */
 	DISCORD_API_URL: z.url().optional(),
+	/** Where browsers log in (OAuth2 authorize page); Discord's unless pointing at another server. */
+	DISCORD_OAUTH_URL: z.url().default('https://discord.com'),
 	DISCORD_CLIENT_ID: z
 		.string()
 		.regex(/^\d{17,20}$/, 'must be the application id (a snowflake)')
@@ -35,6 +37,8 @@ export const configSchema = z.object({
 		.regex(/^rediss?:\/\//, 'must be a redis:// URL')
 		.optional(),
 	DASHBOARD_PORT: port.default(4000),
+	/** Interface the dashboard listens on; 0.0.0.0 behind a reverse proxy in another container. */
+	DASHBOARD_HOST: z.string().default('127.0.0.1'),
 	DASHBOARD_URL: z.url().default('http://localhost:4000'),
 	DASHBOARD_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
 	BOT_OWNERS: snowflakeList.optional(),

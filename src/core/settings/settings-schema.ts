@@ -16,6 +16,8 @@ export type SettingField =
 			maxLength?: number;
 			multiline?: boolean;
 			pattern?: RegExp;
+			/** A `%placeholder%` message template: the dashboard shows a live preview and unknown placeholders. */
+			template?: boolean;
 	  } & FieldBase<string>)
 	| ({ type: 'integer'; min?: number; max?: number } & FieldBase<number>)
 	| ({ type: 'color' } & FieldBase<number | null>)

@@ -17,6 +17,7 @@ export interface FormFieldModel {
 	value: string;
 	checked: boolean;
 	multiline: boolean;
+	template: boolean;
 	maxLength: number | null;
 	options: FormOption[] | null;
 	multiple: boolean;
@@ -53,6 +54,7 @@ export function settingsFormModel(
 			value: f.type === 'color' ? colorText(value) : Array.isArray(value) ? value.join(',') : String(value ?? ''),
 			checked: value === true,
 			multiline: f.type === 'string' && f.multiline === true,
+			template: f.type === 'string' && f.template === true,
 			maxLength: f.type === 'string' ? (f.maxLength ?? null) : null,
 			options: null,
 			multiple: f.type === 'roles',

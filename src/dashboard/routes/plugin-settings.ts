@@ -1,5 +1,6 @@
 import { Route } from '@sapphire/plugin-api';
-import { settingsFormModel, settingsInput } from '../forms/settings-form.ts';
+import { renderSettingsForm } from '../forms/render-settings-form.ts';
+import { settingsInput } from '../forms/settings-form.ts';
 import { saveSettings } from '../forms/settings-service.ts';
 import { isHtmx, requestContext } from '../http/request-context.ts';
 import { guildOf, renderView, sendError, sendPage } from '../http/respond.ts';
@@ -19,33 +20,14 @@ export class DashboardPluginSettingsRoute extends Route {
 		const id = String(request.params.plugin);
 		const manifest = this.container.plugins.get(id);
 		if (!manifest || !session) return sendError(request, response, 404, `No plugin "${id}" is loaded.`);
-		const schema = manifest.settings ?? {};
-		const action = `/guilds/${guild.id}/plugins/${id}/settings`;
-		let values = this.container.plugins.settings(id, guild.id) as Record<string, unknown>;
-		let errors: Record<string, string> = {};
-		let saved = false;
+		let state = {};
 		let status = 200;
 		if (request.method === 'POST') {
-			const result = await saveSettings(guild, id, settingsInput(schema, body), session);
-			values = result.values;
-			if (result.ok) saved = true;
-			else {
-				errors = result.errors;
-				status = 422;
-			}
+			const result = await saveSettings(guild, id, settingsInput(manifest.settings ?? {}, body), session);
+			state = result.ok ? { saved: true } : { values: result.values, errors: result.errors };
+			if (!result.ok) status = 422;
 		}
-		const unknown = Object.keys(errors).filter((k) => !(k in schema));
-		const form = renderView('partials/settings-form', {
-			action,
-			csrf: session.csrfToken,
-			fields: settingsFormModel(guild, schema, values, errors),
-			saved,
-			formError: unknown.length
-				? `Unknown field(s): ${unknown.join(', ')}. Nothing was saved.`
-				: status === 422
-					? 'Nothing was saved: fix the fields marked below.'
-					: null,
-		});
+		const form = await renderSettingsForm(guild, id, session, state);
 		if (isHtmx(request) && request.method === 'POST') {
 			response.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8' }).end(form);
 			return;

@@ -1,0 +1,21 @@
+import { Route } from '@sapphire/plugin-api';
+import { templatePreviewHtml } from '../forms/template-preview.ts';
+import { requestContext } from '../http/request-context.ts';
+import { guildOf } from '../http/respond.ts';
+
+/** The live preview of a message template as the admin types (`?field=<name>&<name>=<template>`). */
+export class DashboardTemplatePreviewRoute extends Route {
+	constructor(context: Route.LoaderContext) {
+		super(context, { route: 'guilds/[guild]/template-preview', methods: ['GET'] });
+	}
+
+	override async run(request: Route.Request, response: Route.Response) {
+		const guild = guildOf(request);
+		const session = requestContext(request).session;
+		const name = typeof request.query.field === 'string' ? request.query.field : 'template';
+		const raw = request.query[name];
+		const template = typeof raw === 'string' ? raw : '';
+		const html = await templatePreviewHtml(guild, session?.userId ?? '', template);
+		response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(html);
+	}
+}
