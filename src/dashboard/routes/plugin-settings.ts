@@ -36,6 +36,8 @@ export class DashboardPluginSettingsRoute extends Route {
 			plugin: { id, name: manifest.name, description: manifest.description },
 			form,
 		});
-		sendPage(request, response, { title: `${manifest.name} settings`, body: page, status, active: 'overview' });
+		const nav = manifest.navigation?.[0];
+		const active = nav ? `plugin:${id}:${nav.path}` : 'overview';
+		sendPage(request, response, { title: `${manifest.name} settings`, body: page, status, active });
 	}
 }
