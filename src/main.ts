@@ -41,6 +41,25 @@ const db = await Database.open({
 	sqlitePath: resolve(config.FOYER_DATA_DIR, 'foyer.db'),
 });
 
+// The dashboard logs in through Discord's OAuth2, or the emulator's in sandbox mode.
+const clientSecret = emulator ? emulator.defaultApp.clientSecret : config.DISCORD_CLIENT_SECRET;
+const dashboard = clientSecret
+	? {
+			publicUrl: emulator ? `http://localhost:${config.DASHBOARD_PORT}` : config.DASHBOARD_URL,
+			oauth: {
+				...(config.DISCORD_CLIENT_ID ? { clientId: config.DISCORD_CLIENT_ID } : {}),
+				clientSecret,
+				webUrl: emulator ? emulator.url : config.DISCORD_OAUTH_URL,
+				apiUrl: restApi ?? 'https://discord.com/api',
+			},
+			...(config.DASHBOARD_SECRET ? { secret: config.DASHBOARD_SECRET } : {}),
+			owners: config.BOT_OWNERS ?? (emulator?.demo ? [emulator.demo.owner.id] : []),
+			sandbox: emulator ? { emulatorUrl: emulator.url } : null,
+		}
+	: undefined;
+if (!dashboard)
+	logger.warn("Dashboard disabled: set DISCORD_CLIENT_SECRET (the application's OAuth2 secret) to enable it");
+
 const foyer = await Foyer.start({
 	token,
 	...(restApi ? { restApi } : {}),
@@ -49,6 +68,12 @@ const foyer = await Foyer.start({
 	logger,
 	db,
 	state: await DbPluginStateStore.load(db),
+	http: {
+		port: config.DASHBOARD_PORT,
+		host: config.DASHBOARD_HOST,
+		origin: new URL(dashboard?.publicUrl ?? config.DASHBOARD_URL).origin,
+	},
+	...(dashboard ? { dashboard } : {}),
 	scheduler: config.REDIS_URL
 		? new BullMqScheduler(config.REDIS_URL, logger)
 		: new EmbeddedScheduler(new DbJobStore(db), logger),
@@ -80,6 +105,7 @@ if (emulator?.demo) {
 	console.log(`
 Foyer sandbox (no DISCORD_TOKEN): logged into the built-in Discord emulator.
   demo server:  ${demo.guild.name} (${demo.guild.id}), owner ${demo.owner.username} (${demo.owner.id})
+  dashboard:    ${foyer.httpUrl}/   log in with "Log in with Discord", then pick ${demo.owner.username} on the emulator's page
   control API:  ${emulator.url}/_emulator   (docs/emulator.md)
   simulate a join:
     curl -X POST ${emulator.url}/_emulator/guilds/${demo.guild.id}/joins -H 'content-type: application/json' -d '{"user":{"username":"newcomer"}}'

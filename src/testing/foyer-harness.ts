@@ -24,6 +24,10 @@ export interface HarnessOptions {
 	scheduler?: (logger: Logger) => Scheduler;
 	/** A database for plugins' entities (none by default). */
 	db?: Database;
+	/** Bot owners of the dashboard (default: the demo server's owner). */
+	owners?: string[];
+	/** Rate-limit mode of the emulator (default off). */
+	rateLimits?: 'off' | 'realistic' | 'strict';
 }
 
 /**
@@ -33,7 +37,10 @@ export interface HarnessOptions {
  * `stop()` closes everything and leaves no open handles.
  */
 export async function startFoyerWithEmulator(plugins: string[], options: HarnessOptions = {}) {
-	const emulator = await Emulator.start({ demo: true });
+	const emulator = await Emulator.start({
+		demo: true,
+		...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
+	});
 	const control = new EmulatorControl(emulator.url);
 	const root = resolve('test-artifacts', `plugins-${process.pid}-${Date.now()}`);
 	mkdirSync(root, { recursive: true });
@@ -55,6 +62,12 @@ export async function startFoyerWithEmulator(plugins: string[], options: Harness
 		logger,
 		state,
 		...(options.db ? { db: options.db } : {}),
+		// The dashboard logs in through the emulator's OAuth2, as in sandbox mode.
+		dashboard: {
+			oauth: { clientSecret: emulator.defaultApp.clientSecret, webUrl: emulator.url, apiUrl: emulator.apiUrl },
+			owners: options.owners ?? (emulator.demo ? [emulator.demo.owner.id] : []),
+			sandbox: { emulatorUrl: emulator.url },
+		},
 		scheduler:
 			options.scheduler?.(logger) ??
 			new EmbeddedScheduler(new MemoryJobStore(), logger, { pollMs: 200, retryDelayMs: () => 100 }),

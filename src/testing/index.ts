@@ -1,3 +1,4 @@
 /** Test helpers for Foyer and for plugin authors: `import { startFoyerWithEmulator } from 'foyer/testing'`. */
 export { ControlError, connectClient, EmulatorControl } from '../emulator/testing/index.ts';
+export { DashboardClient } from './dashboard-client.ts';
 export { type HarnessOptions, type LogLine, startFoyerWithEmulator } from './foyer-harness.ts';

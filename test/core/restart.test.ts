@@ -10,6 +10,7 @@ import { DbJobStore } from '../../src/core/scheduling/db-job-store.ts';
 import { EmbeddedScheduler } from '../../src/core/scheduling/embedded-scheduler.ts';
 import { Emulator } from '../../src/emulator/emulator.ts';
 import { EmulatorControl } from '../../src/emulator/testing/control-client.ts';
+import { DashboardClient } from '../../src/testing/dashboard-client.ts';
 
 /** Foyer stopped and started again on the same SQLite file, against the same emulator. */
 describe('a Foyer restart', () => {
@@ -29,6 +30,10 @@ describe('a Foyer restart', () => {
 			db,
 			state: await DbPluginStateStore.load(db),
 			scheduler: new EmbeddedScheduler(new DbJobStore(db), logger, { pollMs: 100 }),
+			dashboard: {
+				oauth: { clientSecret: emulator.defaultApp.clientSecret, webUrl: emulator.url, apiUrl: emulator.apiUrl },
+				owners: [],
+			},
 		});
 		return { foyer, db };
 	}
@@ -68,6 +73,30 @@ describe('a Foyer restart', () => {
 			while (!messages().includes('reminder for late-600ms') && Date.now() < deadline)
 				await new Promise((r) => setTimeout(r, 20));
 			expect(messages()).toContain('reminder for late-600ms');
+		} finally {
+			await second.foyer.stop();
+			await second.db.close();
+		}
+	});
+
+	it('answers slash commands, serves routes and keeps dashboard logins after a restart in the same process', async () => {
+		const guildId = emulator.demo?.guild.id as string;
+		const general = emulator.demo?.channels.general as string;
+		const ownerId = emulator.demo?.owner.id as string;
+		const first = await startFoyer();
+		const admin = await DashboardClient.login(first.foyer.httpUrl, ownerId);
+		const cookie = admin.cookies.get('foyer_session') as string;
+		await first.foyer.stop();
+		await first.db.close();
+		const second = await startFoyer();
+		try {
+			await second.foyer.plugins.setEnabled('greeter', guildId, true);
+			const answer = await control.command({ channel_id: general, user_id: ownerId, command: 'greet' });
+			expect(JSON.stringify(answer)).toContain('hi demo-owner');
+			expect(await (await fetch(`${second.foyer.httpUrl}/greeter/hello`)).text()).toBe('hello from greeter');
+			const again = new DashboardClient(second.foyer.httpUrl);
+			again.cookies.set('foyer_session', cookie);
+			expect((await again.page(`/guilds/${guildId}`)).status).toBe(200);
 		} finally {
 			await second.foyer.stop();
 			await second.db.close();
