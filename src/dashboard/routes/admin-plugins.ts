@@ -12,6 +12,15 @@ export class DashboardAdminPluginsRoute extends Route {
 	override async run(request: Route.Request, response: Route.Response) {
 		const csrf = requestContext(request).session?.csrfToken ?? '';
 		const table = renderView('partials/admin-plugins', { rows: await adminPluginRows(), csrf, message: null });
-		sendPage(request, response, { title: 'Plugin manager', body: renderView('pages/admin-plugins', { table }) });
+		const entries = await this.container.dashboard.audit.list({ guildId: null, limit: 20 });
+		const audit = renderView('partials/audit-table', {
+			rows: entries.map((e) => ({
+				...e,
+				when: new Date(e.at).toISOString().replace('T', ' ').slice(0, 19),
+				before: e.before === null ? '' : JSON.stringify(e.before),
+				after: e.after === null ? '' : JSON.stringify(e.after),
+			})),
+		});
+		sendPage(request, response, { title: 'Plugin manager', body: renderView('pages/admin-plugins', { table, audit }) });
 	}
 }
