@@ -14,6 +14,8 @@ export interface PluginPageOptions {
 	extra?: string;
 	/** Warnings shown at the top, e.g. the last error while assigning roles. */
 	notices?: string[];
+	/** HTTP status, e.g. 422 when `extra` shows a refused form. */
+	status?: number;
 }
 
 /**
@@ -38,5 +40,10 @@ export async function sendPluginPage(request: ApiRequest, response: ApiResponse,
 		extra: options.extra ?? '',
 	});
 	const nav = (manifest.navigation ?? [])[0];
-	sendPage(request, response, { title: manifest.name, body, active: `plugin:${manifest.id}:${nav?.path ?? ''}` });
+	sendPage(request, response, {
+		title: manifest.name,
+		body,
+		active: `plugin:${manifest.id}:${nav?.path ?? ''}`,
+		...(options.status ? { status: options.status } : {}),
+	});
 }

@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import type { SettingsSchema } from '../../src/core/settings/settings-schema.ts';
 import { settingsInput } from '../../src/dashboard/forms/settings-form.ts';
 import { BodyError, readFormBody } from '../../src/dashboard/http/body.ts';
 import { safeNext } from '../../src/dashboard/routes/_safe-next.ts';
@@ -57,7 +58,7 @@ describe('dashboard helpers', () => {
 		const schema = {
 			prefix: { type: 'string', label: 'Prefix', default: '' },
 			roles: { type: 'roles', label: 'Roles', default: [] },
-		} as const;
+		} satisfies SettingsSchema;
 		expect(settingsInput(schema, { _csrf: 't', prefix: ['a', 'b'], roles: ['', '1'.repeat(18)] })).toEqual({
 			prefix: 'b',
 			roles: ['1'.repeat(18)],

@@ -1,0 +1,65 @@
+import { container } from '@sapphire/framework';
+import { DiscordAPIError, type GuildMember, RESTJSONErrorCodes, type Role } from 'discord.js';
+import { assignProblem } from './_hierarchy.ts';
+import type { AutoRole } from './_rules.ts';
+import { countAssigned, countFailure } from './_stats.ts';
+
+const REASON = 'Auto roles';
+
+/**
+ * Gives a member the roles of `rules`, in their order, with at most one REST call: PUT for a single
+ * role, one member PATCH carrying every role otherwise. Roles the member has are skipped (Discord may
+ * send a join twice); roles Foyer may not give are never sent (a 403 per join would add up to an IP
+ * ban in a raid) but counted as failures, as is a 50013 that slips through a stale cache.
+ */
+export async function assignRoles(member: GuildMember, rules: readonly AutoRole[]): Promise<void> {
+	const guild = member.guild;
+	const roles: Role[] = [];
+	const refused: { roleId: string; reason: string }[] = [];
+	for (const rule of rules) {
+		if (member.roles.cache.has(rule.roleId)) continue;
+		const role = guild.roles.cache.get(rule.roleId);
+		const reason = role ? assignProblem(role) : `Role ${rule.roleId} no longer exists; remove its auto role.`;
+		if (!role || reason) refused.push({ roleId: rule.roleId, reason: reason as string });
+		else roles.push(role);
+	}
+	const first = refused[0];
+	if (first)
+		await reportFailure(
+			member,
+			refused.map((r) => r.roleId),
+			first.reason,
+		);
+	if (roles.length === 0) return;
+	try {
+		if (roles.length === 1) await member.roles.add(roles[0] as Role, REASON);
+		else {
+			// The member's current roles first (an invite may have granted some), then ours in order.
+			const kept = [...member.roles.cache.keys()].filter((id) => id !== guild.id);
+			await member.roles.set([...kept, ...roles.map((r) => r.id)], REASON);
+		}
+	} catch (error) {
+		if (error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.MissingPermissions) {
+			const names = roles.map((r) => r.name).join(', ');
+			const reason = `Discord refused to give ${names} (Missing Permissions): check that Foyer has Manage Roles and that its role is above ${names} in Server Settings > Roles.`;
+			await reportFailure(
+				member,
+				roles.map((r) => r.id),
+				reason,
+			);
+			return;
+		}
+		// The member left between the join and the call: nothing to give, nothing wrong.
+		if (error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.UnknownMember) return;
+		throw error;
+	}
+	await countAssigned(guild.id, roles.length);
+}
+
+/** Counts the failure; warns once per distinct problem, and only at debug level while it repeats. */
+async function reportFailure(member: GuildMember, roleIds: string[], reason: string): Promise<void> {
+	const isNew = await countFailure(member.guild.id, roleIds.length, reason);
+	const fields = { plugin: 'autoroles', guild: member.guild.id, member: member.id, roles: roleIds };
+	if (isNew) container.log.warn(fields, `Auto roles not given: ${reason}`);
+	else container.log.debug(fields, `Auto roles not given (again): ${reason}`);
+}

@@ -1,0 +1,26 @@
+import { container } from '@sapphire/framework';
+import type { Route } from '@sapphire/plugin-api';
+import type { Guild } from 'discord.js';
+import { isHtmx, redirect, requestContext, sendPage } from 'foyer';
+import { pagePath, type RulesSectionState, renderRulesSection } from './_rules-section.ts';
+
+/**
+ * How every rules post answers. htmx gets the rules section (its own target), with `status`
+ * (422 and the errors beside their fields, or 200 and what was done). A plain form gets a 303 back
+ * to the page after a change, and after a refusal the section as a page, with the errors and a 4xx.
+ */
+export async function answerRules(
+	request: Route.Request,
+	response: Route.Response,
+	guild: Guild,
+	status: number,
+	state: RulesSectionState,
+): Promise<void> {
+	if (status < 400 && !isHtmx(request)) return redirect(response, pagePath(guild.id));
+	const csrf = requestContext(request).session?.csrfToken ?? '';
+	const section = await renderRulesSection(guild, csrf, state);
+	const body = isHtmx(request)
+		? section
+		: container.plugins.views.render('autoroles', 'refused', { base: pagePath(guild.id), section });
+	sendPage(request, response, { title: 'Auto roles', body, status, active: 'plugin:autoroles:' });
+}

@@ -1,0 +1,24 @@
+import type { Guild } from 'discord.js';
+import { assignProblem } from './_hierarchy.ts';
+import type { AutoRole } from './_rules.ts';
+
+/** A role of the "Add a rule" select: roles Foyer cannot give are listed, disabled, with the reason. */
+export interface RoleChoice {
+	id: string;
+	name: string;
+	/** Why it cannot be chosen, or null. */
+	reason: string | null;
+}
+
+/** The guild's roles, highest first as in Discord's settings, without @everyone. */
+export function roleChoices(guild: Guild, rules: readonly AutoRole[]): RoleChoice[] {
+	const taken = new Set(rules.map((r) => r.roleId));
+	return [...guild.roles.cache.values()]
+		.filter((role) => role.id !== guild.id)
+		.sort((a, b) => b.rawPosition - a.rawPosition || a.id.localeCompare(b.id))
+		.map((role) => ({
+			id: role.id,
+			name: role.name,
+			reason: taken.has(role.id) ? 'Already an auto role.' : assignProblem(role),
+		}));
+}

@@ -1,0 +1,114 @@
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { container } from '@sapphire/framework';
+import type { Guild } from 'discord.js';
+import { assignProblem } from './_hierarchy.ts';
+import { describeDelay, type FieldErrors, MAX_RULES, parseRuleInput, type Target } from './_rule-input.ts';
+import { AutorolesRule } from './entities/autoroles-rule.ts';
+
+/**
+ * The auto-role rules of a guild: what the command, the listeners, the scheduled task and the
+ * dashboard page all read and write. Rules come back in the order their roles are given.
+ */
+export interface AutoRole {
+	id: number;
+	roleId: string;
+	target: Target;
+	delaySeconds: number;
+	position: number;
+}
+
+/** A rule as an admin sees it: the role's current name, the delay in words, and whether it still works. */
+export interface RuleView extends AutoRole {
+	roleName: string | null;
+	delay: string;
+	problem: string | null;
+}
+
+export type AddResult = { ok: true; rule: AutoRole } | { ok: false; errors: FieldErrors };
+
+function toRule(row: { id: number; roleId: string; target: string; delaySeconds: number; position: number }): AutoRole {
+	const { id, roleId, delaySeconds, position } = row;
+	return { id, roleId, delaySeconds, position, target: row.target === 'bots' ? 'bots' : 'humans' };
+}
+
+export async function listRules(guildId: string): Promise<AutoRole[]> {
+	const rows = await container.db.em().find(AutorolesRule, { guildId }, { orderBy: { position: 'asc', id: 'asc' } });
+	return rows.map(toRule);
+}
+
+/** Bots get only the bot rules, humans only the human ones. */
+export function rulesFor(rules: readonly AutoRole[], isBot: boolean): AutoRole[] {
+	const target: Target = isBot ? 'bots' : 'humans';
+	return rules.filter((r) => r.target === target);
+}
+
+export async function viewRules(guild: Guild): Promise<RuleView[]> {
+	return (await listRules(guild.id)).map((rule) => {
+		const role = guild.roles.cache.get(rule.roleId);
+		return {
+			...rule,
+			roleName: role?.name ?? null,
+			delay: describeDelay(rule.delaySeconds),
+			problem: role ? assignProblem(role) : 'This role no longer exists; remove the rule.',
+		};
+	});
+}
+
+const duplicate = (name: string): AddResult => ({
+	ok: false,
+	errors: { role: `Role ${name} is already an auto role; remove it first to change its delay or target.` },
+});
+
+/**
+ * Adds a rule at the end of the order, after checking the input, that the role exists, that Foyer may
+ * give it (hierarchy) and that it is not configured yet. Errors are per field, ready for a form.
+ */
+export async function addRule(
+	guild: Guild,
+	raw: { roleId?: unknown; delaySeconds?: unknown; target?: unknown },
+): Promise<AddResult> {
+	const parsed = parseRuleInput(raw);
+	if (!parsed.ok) return parsed;
+	const { roleId, delaySeconds, target } = parsed.value;
+	const role = guild.roles.cache.get(roleId);
+	if (!role) return { ok: false, errors: { role: 'That role does not exist in this server.' } };
+	const problem = assignProblem(role);
+	if (problem) return { ok: false, errors: { role: problem } };
+	const em = container.db.em();
+	const existing = await em.find(AutorolesRule, { guildId: guild.id }, { orderBy: { position: 'asc' } });
+	if (existing.some((r) => r.roleId === roleId)) return duplicate(role.name);
+	if (existing.length >= MAX_RULES)
+		return { ok: false, errors: { role: `A server can have at most ${MAX_RULES} auto roles; remove one first.` } };
+	const row = em.create(AutorolesRule, {
+		guildId: guild.id,
+		roleId,
+		target,
+		delaySeconds,
+		position: (existing.at(-1)?.position ?? 0) + 1,
+		createdAt: new Date(),
+	});
+	try {
+		await em.flush();
+	} catch (error) {
+		// Two admins adding the same role at once: the unique index decides.
+		if (error instanceof UniqueConstraintViolationException) return duplicate(role.name);
+		throw error;
+	}
+	return { ok: true, rule: toRule(row) };
+}
+
+/** Resolves whether a rule was removed. Pending delayed assignments of it are skipped when they fall due. */
+export async function removeRule(guildId: string, roleId: string): Promise<boolean> {
+	return (await container.db.em().nativeDelete(AutorolesRule, { guildId, roleId })) > 0;
+}
+
+/** Sets the order roles are given in; `roleIds` must name every rule of the guild exactly once. */
+export async function reorderRules(guildId: string, roleIds: readonly string[]): Promise<boolean> {
+	const em = container.db.em();
+	const current = await em.find(AutorolesRule, { guildId });
+	const same = current.length === roleIds.length && new Set(roleIds).size === roleIds.length;
+	if (!same || !current.every((r) => roleIds.includes(r.roleId))) return false;
+	for (const row of current) row.position = roleIds.indexOf(row.roleId) + 1;
+	await em.flush();
+	return true;
+}

@@ -1,0 +1,18 @@
+import { Events, Listener } from '@sapphire/framework';
+import type { Role } from 'discord.js';
+import { removeRule } from '../_rules.ts';
+
+/** A deleted role can never be given again: drop its rule rather than fail on every join. */
+export class AutorolesRoleDelete extends Listener<typeof Events.GuildRoleDelete> {
+	constructor(context: Listener.LoaderContext) {
+		super(context, { event: Events.GuildRoleDelete });
+	}
+
+	override async run(role: Role) {
+		if (await removeRule(role.guild.id, role.id))
+			this.container.log.info(
+				{ plugin: 'autoroles', guild: role.guild.id, role: role.id },
+				`Auto role ${role.name} removed: the role was deleted`,
+			);
+	}
+}

@@ -1,0 +1,81 @@
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Database } from '../src/core/database/database.ts';
+import { Foyer } from '../src/core/foyer.ts';
+import { MemoryPluginStateStore } from '../src/core/plugins/plugin-state.ts';
+import { DbJobStore } from '../src/core/scheduling/db-job-store.ts';
+import { EmbeddedScheduler } from '../src/core/scheduling/embedded-scheduler.ts';
+import { Emulator } from '../src/emulator/emulator.ts';
+import { EmulatorControl } from '../src/emulator/testing/control-client.ts';
+import { waitUntil } from './helpers/wait.ts';
+
+// Its own file: the first Foyer of this process must answer the /autoroles command (see the report
+// about a second Foyer in one process losing the core's interaction listeners).
+/** Foyer stopped while a delayed role is pending, and started again on the same SQLite file. */
+describe('a delayed auto role across a Foyer restart', () => {
+	let emulator: Emulator;
+	let control: EmulatorControl;
+	const dataDir = mkdtempSync(join(tmpdir(), 'foyer-autoroles-'));
+	const root = resolve('test-artifacts', `autoroles-restart-${process.pid}-${Date.now()}`);
+	const logger = pino({ level: 'silent' });
+
+	async function startFoyer(): Promise<{ foyer: Foyer; db: Database }> {
+		const db = await Database.open({ sqlitePath: join(dataDir, 'foyer.db') });
+		const foyer = await Foyer.start({
+			token: emulator.token,
+			restApi: emulator.apiUrl,
+			pluginRoots: [root],
+			logger,
+			db,
+			state: new MemoryPluginStateStore(),
+			scheduler: new EmbeddedScheduler(new DbJobStore(db), logger, { pollMs: 100 }),
+		});
+		return { foyer, db };
+	}
+
+	beforeAll(async () => {
+		emulator = await Emulator.start({ demo: true });
+		control = new EmulatorControl(emulator.url);
+		mkdirSync(root, { recursive: true });
+		cpSync(resolve('plugins/autoroles'), join(root, 'autoroles'), { recursive: true });
+	});
+	afterAll(async () => {
+		await emulator?.close();
+		rmSync(root, { recursive: true, force: true });
+		rmSync(dataDir, { recursive: true, force: true });
+	});
+
+	it('gives the role when Foyer is back, not before the delay', async () => {
+		const demo = emulator.demo as NonNullable<Emulator['demo']>;
+		const verified = demo.roles.Verified as string;
+		const first = await startFoyer();
+		const added = await control.command({
+			channel_id: demo.channels.general as string,
+			user_id: demo.admin.id,
+			command: 'autoroles add',
+			options: { role: verified, delay: 0.05 }, // 3 s
+		});
+		expect(added.reply.content).toMatch(/^Added auto role/);
+		const joinedAt = Date.now();
+		const user = (await control.join(demo.guild.id, { user: { username: 'ar-restart' } })).user.id as string;
+		const store = new DbJobStore(first.db);
+		await waitUntil(async () => (await store.nextRunAt()) !== null);
+		await first.foyer.stop();
+		await first.db.close();
+		const rolesOf = () => emulator.world.member(demo.guild.id, user).roles;
+		expect(rolesOf()).toEqual([]);
+
+		const second = await startFoyer();
+		try {
+			await waitUntil(() => rolesOf().includes(verified), 8000);
+			expect(Date.now() - joinedAt).toBeGreaterThanOrEqual(2900);
+			expect(rolesOf()).toEqual([verified]);
+		} finally {
+			await second.foyer.stop();
+			await second.db.close();
+		}
+	});
+});
