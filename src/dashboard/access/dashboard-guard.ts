@@ -34,6 +34,7 @@ export class DashboardGuard extends Middleware {
 		const cookie = readCookie(request, SESSION_COOKIE);
 		const session = cookie ? await dashboard.sessions.get(hashSessionId(cookie)) : null;
 		const live = session && session.expiresAt > Date.now() ? session : null;
+		if (session && !live) await dashboard.sessions.delete(session.idHash);
 		if (!live) {
 			if (cookie) clearCookie(response, SESSION_COOKIE, dashboard.secureCookies);
 			return this.#toLogin(request, response);

@@ -32,6 +32,7 @@ export class DbSessionStore implements SessionStore {
 			createdAt: Number(row.createdAt),
 			expiresAt: Number(row.expiresAt),
 		};
+		if (this.#cache.size >= 10_000) this.#cache.clear();
 		this.#cache.set(idHash, session);
 		return session;
 	}
