@@ -9,6 +9,7 @@ import { BullMqScheduler } from './core/scheduling/bullmq-scheduler.ts';
 import { DbJobStore } from './core/scheduling/db-job-store.ts';
 import { EmbeddedScheduler } from './core/scheduling/embedded-scheduler.ts';
 import { Emulator } from './emulator/emulator.ts';
+import { applySandboxDefaults } from './sandbox/sandbox-defaults.ts';
 
 /**
  * Foyer's entry point. With DISCORD_TOKEN it logs into Discord; without it, it starts the built-in
@@ -79,18 +80,8 @@ const foyer = await Foyer.start({
 		: new EmbeddedScheduler(new DbJobStore(db), logger),
 });
 
-// Sandbox defaults: the demo server greets in #welcome and says goodbye in #goodbye, unless an
-// admin already chose otherwise (settings persist in the database across restarts).
-if (emulator?.demo) {
-	const { guild, channels } = emulator.demo;
-	for (const [plugin, channel] of [
-		['join', channels.welcome],
-		['leave', channels.goodbye],
-	] as const) {
-		if (foyer.plugins.isLoaded(plugin) && channel && foyer.plugins.settings(plugin, guild.id).channel === null)
-			await foyer.plugins.updateSettings(plugin, guild.id, { channel });
-	}
-}
+// Sandbox defaults: #welcome, #goodbye, the join DM and one auto role (src/sandbox/sandbox-defaults.ts).
+if (emulator) await applySandboxDefaults(foyer, emulator);
 
 const plugins = foyer.plugins.list();
 logger.info(
