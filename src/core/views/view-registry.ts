@@ -23,13 +23,18 @@ export class ViewRegistry {
 		const eta = new Eta({ views: dir, cache: true, autoEscape: true, autoTrim: false });
 		const core = this.coreDir;
 		// Resolve `core:x` against the shared folder, everything else inside this engine's folder only.
+		const resolved = new Map<string, string>();
 		eta.resolvePath = (template: string) => {
+			const hit = resolved.get(template);
+			if (hit) return hit;
 			const [root, name] = template.startsWith(CORE_PREFIX)
 				? [core, template.slice(CORE_PREFIX.length)]
 				: [dir, template];
 			if (isAbsolute(name)) throw new Error(`Template names are relative: ${template}`);
 			const file = normalize(join(root, name.endsWith('.eta') ? name : `${name}.eta`));
 			if (!file.startsWith(root + sep)) throw new Error(`Template ${template} is outside its views folder`);
+			// Every page render resolves its layout and partials again: remember the answers.
+			if (resolved.size < 1000) resolved.set(template, file);
 			return file;
 		};
 		return eta;

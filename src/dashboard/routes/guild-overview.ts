@@ -3,6 +3,8 @@ import { requestContext } from '../http/request-context.ts';
 import { guildOf, renderView, sendPage } from '../http/respond.ts';
 import { pluginRows } from './_plugin-rows.ts';
 
+const NUMBER = new Intl.NumberFormat('en-US');
+
 /** A server's overview: key figures and every plugin with its state there, switchable in place. */
 export class DashboardGuildOverviewRoute extends Route {
 	constructor(context: Route.LoaderContext) {
@@ -13,9 +15,9 @@ export class DashboardGuildOverviewRoute extends Route {
 		const guild = guildOf(request);
 		const plugins = pluginRows(guild);
 		const figures = [
-			{ label: 'Members', value: guild.memberCount.toLocaleString('en-US') },
-			{ label: 'Channels', value: guild.channels.cache.size.toLocaleString('en-US') },
-			{ label: 'Roles', value: guild.roles.cache.size.toLocaleString('en-US') },
+			{ label: 'Members', value: NUMBER.format(guild.memberCount) },
+			{ label: 'Channels', value: NUMBER.format(guild.channels.cache.size) },
+			{ label: 'Roles', value: NUMBER.format(guild.roles.cache.size) },
 			{ label: 'Plugins on', value: `${plugins.filter((p) => p.enabled).length} / ${plugins.length}` },
 		];
 		const body = renderView('pages/overview', {
