@@ -2,6 +2,13 @@
 
 export type { Database } from './core/database/database.ts';
 export { SnowflakeType } from './core/database/snowflake-type.ts';
+export type {
+	AnyMember,
+	EmbedContext,
+	MemberMessage,
+	MemberMessageResult,
+} from './core/messaging/member-message.ts';
+export { postMemberMessage } from './core/messaging/post-member-message.ts';
 export {
 	definePlugin,
 	type PluginManifest,
@@ -25,3 +32,11 @@ export {
 	type TemplateContext,
 	TemplateEngine,
 } from './core/templates/template-engine.ts';
+export type { RouteAccess } from './dashboard/access/route-access.ts';
+export { renderSettingsForm } from './dashboard/forms/render-settings-form.ts';
+export { settingsFormModel, settingsInput } from './dashboard/forms/settings-form.ts';
+export { saveSettings } from './dashboard/forms/settings-service.ts';
+export { type FormFields, field } from './dashboard/http/body.ts';
+export { type DashboardRequestContext, isHtmx, requestContext } from './dashboard/http/request-context.ts';
+export { guildOf, type PageOptions, redirect, renderView, sendError, sendPage } from './dashboard/http/respond.ts';
+export { type PluginPageOptions, sendPluginPage } from './dashboard/plugin-page.ts';

@@ -44,4 +44,16 @@ describe('join DM plugin (seed phase 3 test 2)', () => {
 		const next = await h.control.join(h.guildId, { user: { username: 'dm-after' } });
 		await waitUntil(async () => (await h.control.dms(next.user.id)).length === 1);
 	});
+
+	it('counts and logs a member with closed DMs once, however often they are announced as joining', async () => {
+		const closed = await h.control.join(h.guildId, { user: { username: 'dm-closed-again', dms_open: false } });
+		await waitUntil(async () => (await stats())?.failed === 4);
+		const { last_id } = await h.control.requests();
+		for (let i = 0; i < 3; i++) await h.control.join(h.guildId, { user_id: closed.user.id, duplicate: true });
+		await waitUntil(async () => (await h.control.requests({ since: last_id, status: 403 })).requests.length >= 3);
+		await new Promise((r) => setTimeout(r, 100));
+		expect((await stats())?.failed).toBe(4);
+		const lines = h.logs.filter((l) => l.plugin === 'join-dm' && l.member === closed.user.id);
+		expect(lines).toHaveLength(1);
+	});
 });

@@ -1,12 +1,13 @@
 import { definePlugin } from 'foyer';
+import { JoinDmClosed } from './entities/join-dm-closed.ts';
 import { JoinDmStats } from './entities/join-dm-stats.ts';
 
 export default definePlugin({
 	id: 'join-dm',
 	name: 'Join DM',
-	version: '0.1.0',
+	version: '0.2.0',
 	description: 'Sends new members a direct message.',
-	entities: [JoinDmStats],
+	entities: [JoinDmStats, JoinDmClosed],
 	settings: {
 		template: {
 			type: 'string',

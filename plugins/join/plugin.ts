@@ -1,10 +1,13 @@
 import { definePlugin } from 'foyer';
 
+// A combined message must say who it is about: without one of these it would welcome nobody.
+const LISTS_MEMBERS = /%members%|%member_names%/;
+
 export default definePlugin({
 	id: 'join',
 	name: 'Join messages',
-	version: '0.1.0',
-	description: 'Welcomes new members in a channel with a message template.',
+	version: '0.2.0',
+	description: 'Welcomes new members in a channel with a message template and an optional embed.',
 	settings: {
 		channel: {
 			type: 'channel',
@@ -21,6 +24,41 @@ export default definePlugin({
 			maxLength: 2000,
 			default: 'Welcome %member_mention% to **%guild_name%**! We are now %member_count% members.',
 		},
+		raidTemplate: {
+			type: 'string',
+			label: 'Message for many members at once',
+			help: 'Sent instead, once per few seconds, when members join faster than the channel allows. %members% mentions as many as fit and counts the rest.',
+			multiline: true,
+			minLength: 1,
+			maxLength: 1500,
+			pattern: LISTS_MEMBERS,
+			default: 'Welcome %members% to **%guild_name%**! We are now %member_count% members.',
+		},
+		embed: { type: 'boolean', label: 'Add an embed', default: false },
+		embedTitle: {
+			type: 'string',
+			label: 'Embed title',
+			help: 'Placeholders work here too.',
+			maxLength: 256,
+			default: 'Welcome to %guild_name%!',
+		},
+		embedDescription: {
+			type: 'string',
+			label: 'Embed description',
+			multiline: true,
+			maxLength: 2000,
+			default: '',
+		},
+		embedColor: { type: 'color', label: 'Embed colour', default: null },
+		embedImageUrl: {
+			type: 'string',
+			label: 'Embed image URL',
+			help: 'An http(s) link to an image shown under the text.',
+			maxLength: 1000,
+			pattern: /^(https?:\/\/\S+)?$/,
+			default: '',
+		},
+		embedThumbnail: { type: 'boolean', label: 'Show the member’s avatar', default: true },
 	},
 	navigation: [{ label: 'Join messages', path: '' }],
 });

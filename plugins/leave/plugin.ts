@@ -1,9 +1,12 @@
 import { definePlugin } from 'foyer';
 
+// A combined message must say who it is about: without one of these it would name nobody.
+const LISTS_MEMBERS = /%members%|%member_names%/;
+
 export default definePlugin({
 	id: 'leave',
 	name: 'Leave messages',
-	version: '0.1.0',
+	version: '0.2.0',
 	description: 'Says goodbye when a member leaves.',
 	settings: {
 		channel: {
@@ -20,6 +23,16 @@ export default definePlugin({
 			minLength: 1,
 			maxLength: 2000,
 			default: '%member_name% has left the server. We are now %member_count% members.',
+		},
+		raidTemplate: {
+			type: 'string',
+			label: 'Message for many members at once',
+			help: 'Sent instead, once per few seconds, when members leave faster than the channel allows. %member_names% names as many as fit and counts the rest.',
+			multiline: true,
+			minLength: 1,
+			maxLength: 1500,
+			pattern: LISTS_MEMBERS,
+			default: '%member_names% have left the server. We are now %member_count% members.',
 		},
 	},
 	navigation: [{ label: 'Leave messages', path: '' }],

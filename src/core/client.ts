@@ -1,12 +1,19 @@
 import { type Listener, PluginHook, SapphireClient } from '@sapphire/framework';
-import { Client } from 'discord.js';
+import { Client, type ClientOptions } from 'discord.js';
+import { gateBucketDiscovery } from './rest/bucket-discovery.ts';
 
 /**
  * Sapphire's client, with one change to its login: the framework's `CoreReady` listener is left
  * out, because it registers application commands itself. Foyer pushes commands through its plugin
- * manager (one bulk overwrite per change), and two registrars would race.
+ * manager (one bulk overwrite per change), and two registrars would race. Its REST queue waits for
+ * each route's bucket to be known before sending in parallel (see bucket-discovery.ts).
  */
 export class FoyerClient extends SapphireClient {
+	constructor(options: ClientOptions) {
+		super(options);
+		gateBucketDiscovery(this.rest);
+	}
+
 	override async login(token?: string): Promise<string> {
 		for (const plugin of SapphireClient.plugins.values(PluginHook.PreLogin)) {
 			await plugin.hook.call(this, this.options);

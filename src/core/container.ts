@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Database } from './database/database.ts';
+import type { MessageCoalescer } from './messaging/message-coalescer.ts';
 import type { PluginManager } from './plugins/plugin-manager.ts';
 import type { Scheduler } from './scheduling/job.ts';
 import type { TemplateEngine } from './templates/template-engine.ts';
@@ -16,5 +17,14 @@ declare module '@sapphire/pieces' {
 		scheduler: Scheduler;
 		/** The `%placeholder%` message templates shared by all plugins. */
 		templates: TemplateEngine;
+		/** Member messages (welcomes, goodbyes) per channel, combined during raids: use `postMemberMessage`. */
+		memberMessages: MessageCoalescer;
+	}
+}
+
+declare module '@sapphire/pieces' {
+	interface Container {
+		/** The admin dashboard (sessions, audit log, permission checks), when it runs. */
+		dashboard: import('../dashboard/dashboard.ts').Dashboard;
 	}
 }

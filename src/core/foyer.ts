@@ -4,17 +4,23 @@ import { container, LogLevel } from '@sapphire/framework';
 import { ScheduledTaskStore } from '@sapphire/plugin-scheduled-tasks';
 import { type ClientOptions, GatewayIntentBits, Partials } from 'discord.js';
 import type { Logger } from 'pino';
+import { Dashboard } from '../dashboard/dashboard.ts';
+import type { DashboardOptions } from '../dashboard/options.ts';
+import { registerDashboardPieces } from '../dashboard/register.ts';
 import { FoyerClient } from './client.ts';
 import type { Database } from './database/database.ts';
 import { SapphirePinoLogger } from './logger.ts';
+import { MessageCoalescer } from './messaging/message-coalescer.ts';
 import { CoreCommandDeniedListener } from './pieces/command-denied.ts';
 import { CoreCommandErrorListener } from './pieces/command-error.ts';
 import { CoreListenerErrorListener } from './pieces/listener-error.ts';
 import { PluginEnabledPrecondition } from './pieces/plugin-enabled.ts';
 import { CoreRouteErrorListener } from './pieces/route-error.ts';
 import { CommandSync } from './plugins/command-sync.ts';
+import { carryOverManualPieces } from './plugins/manual-pieces.ts';
 import { PluginManager } from './plugins/plugin-manager.ts';
 import type { PluginStateStore } from './plugins/plugin-state.ts';
+import { fixRouterMounting } from './plugins/route-mount-fix.ts';
 import type { Scheduler } from './scheduling/job.ts';
 import { TemplateEngine } from './templates/template-engine.ts';
 
@@ -30,6 +36,8 @@ export interface FoyerOptions {
 	scheduler: Scheduler;
 	/** HTTP server of @sapphire/plugin-api (dashboard and plugin routes); port 0 picks a free one. */
 	http?: { port: number; host?: string; origin?: string };
+	/** The admin dashboard (OAuth2 login, pages); without it, only public routes answer. */
+	dashboard?: DashboardOptions;
 }
 
 export const FOYER_INTENTS = [
@@ -86,7 +94,9 @@ export class Foyer {
 	) {}
 
 	static async start(options: FoyerOptions): Promise<Foyer> {
+		fixRouterMounting();
 		registerCorePieces();
+		registerDashboardPieces();
 		const state = { ready: false };
 		const client = new FoyerClient({
 			intents: FOYER_INTENTS,
@@ -124,8 +134,10 @@ export class Foyer {
 		container.log = options.logger;
 		container.scheduler = options.scheduler;
 		container.templates = new TemplateEngine();
+		container.memberMessages = new MessageCoalescer(container.templates, options.logger);
 		if (options.db) container.db = options.db;
 		if (!client.stores.has('scheduled-tasks')) client.stores.register(new ScheduledTaskStore());
+		carryOverManualPieces(client.stores);
 		// Repeating tasks follow their plugin: created on load, updated on reload, removed on unload.
 		const syncTasks = (id: string) =>
 			void options.scheduler
@@ -133,6 +145,8 @@ export class Foyer {
 				.catch((error) => options.logger.error({ plugin: id, err: error }, 'Could not sync repeating tasks'));
 		for (const event of ['pluginLoaded', 'pluginReloaded', 'pluginUnloaded']) plugins.on(event, syncTasks);
 		const readyPromise = new Promise<void>((resolve) => client.once('clientReady', () => resolve()));
+		if (options.dashboard) container.dashboard = await Dashboard.create(options.dashboard, client, plugins, options.db);
+		else Reflect.deleteProperty(container, 'dashboard');
 		await client.login(options.token);
 		await readyPromise;
 		await client.application?.fetch();
@@ -153,6 +167,7 @@ export class Foyer {
 	async stop(): Promise<void> {
 		// Stopping is not uninstalling: leave the registered commands on Discord as they are.
 		this.state.ready = false;
+		container.memberMessages.stop();
 		await container.scheduler.stop();
 		this.plugins.removeAllListeners();
 		await this.plugins.unloadAll();

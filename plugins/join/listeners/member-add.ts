@@ -1,6 +1,10 @@
 import { Events, Listener } from '@sapphire/framework';
 import type { GuildMember } from 'discord.js';
-import { sendMemberTemplate } from 'foyer';
+import { postMemberMessage, type SettingsOf } from 'foyer';
+import type manifest from '../plugin.ts';
+import { joinEmbed } from './_embed.ts';
+
+type JoinSettings = SettingsOf<NonNullable<(typeof manifest)['settings']>>;
 
 export class JoinMemberAdd extends Listener<typeof Events.GuildMemberAdd> {
 	constructor(context: Listener.LoaderContext) {
@@ -8,10 +12,14 @@ export class JoinMemberAdd extends Listener<typeof Events.GuildMemberAdd> {
 	}
 
 	override async run(member: GuildMember) {
-		const { channel, template } = this.container.plugins.settings('join', member.guild.id) as {
-			channel: string | null;
-			template: string;
-		};
-		await sendMemberTemplate('join', member, channel, template);
+		const s = this.container.plugins.settings('join', member.guild.id) as JoinSettings;
+		await postMemberMessage({
+			plugin: 'join',
+			member,
+			channelId: s.channel,
+			template: s.template,
+			combinedTemplate: s.raidTemplate,
+			...(s.embed ? { embed: joinEmbed(s) } : {}),
+		});
 	}
 }

@@ -1,6 +1,6 @@
 import { Events, Listener } from '@sapphire/framework';
 import type { GuildMember, PartialGuildMember } from 'discord.js';
-import { sendMemberTemplate } from 'foyer';
+import { postMemberMessage } from 'foyer';
 
 export class LeaveMemberRemove extends Listener<typeof Events.GuildMemberRemove> {
 	constructor(context: Listener.LoaderContext) {
@@ -8,10 +8,11 @@ export class LeaveMemberRemove extends Listener<typeof Events.GuildMemberRemove>
 	}
 
 	override async run(member: GuildMember | PartialGuildMember) {
-		const { channel, template } = this.container.plugins.settings('leave', member.guild.id) as {
+		const { channel, template, raidTemplate } = this.container.plugins.settings('leave', member.guild.id) as {
 			channel: string | null;
 			template: string;
+			raidTemplate: string;
 		};
-		await sendMemberTemplate('leave', member, channel, template);
+		await postMemberMessage({ plugin: 'leave', member, channelId: channel, template, combinedTemplate: raidTemplate });
 	}
 }
