@@ -114,17 +114,12 @@ describe('dashboard access control, CSRF and escaping', () => {
 		const evil = await h.control.createGuild({
 			name: XSS_SCRIPT,
 			owner_id: ids().owner,
-			channels: ['general'],
+			channels: ['general', XSS_SCRIPT],
 			roles: [{ name: XSS_ATTR }],
 		});
 		const evilId = String(evil.id);
 		await h.control.join(evilId, { user: { username: 'evil', global_name: XSS_ATTR } });
 		await waitUntil(() => h.foyer.client.guilds.cache.has(evilId));
-		const channelId = [...(h.foyer.client.guilds.cache.get(evilId)?.channels.cache.keys() ?? [])][0] as string;
-		await h.foyer.client.guilds.cache
-			.get(evilId)
-			?.channels.edit(channelId, { name: 'x' })
-			.catch(() => undefined);
 		for (const path of [
 			`/guilds/${evilId}`,
 			`/guilds/${evilId}/plugins/greeter/settings`,
@@ -137,6 +132,9 @@ describe('dashboard access control, CSRF and escaping', () => {
 		}
 		const overview = await (await owner.page(`/guilds/${evilId}`)).text();
 		expect(overview).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+		const sandbox = await (await owner.page(`/guilds/${evilId}/sandbox`)).text();
+		expect(sandbox).toContain('#&lt;script&gt;alert(1)&lt;/script&gt;');
+		expect(sandbox).toContain('&quot;&gt;&lt;img src=x onerror=alert(1)&gt; (@evil)');
 		const settings = await (await owner.page(`/guilds/${evilId}/plugins/greeter/settings`)).text();
 		expect(settings).toContain('@&quot;&gt;&lt;img src=x onerror=alert(1)&gt;');
 	});
