@@ -1,5 +1,6 @@
 /** Foyer's public API for plugins: everything a plugin may import from 'foyer'. */
 
+export { PluginCounters } from './core/counters/plugin-counters.ts';
 export type { Database } from './core/database/database.ts';
 export { SnowflakeType } from './core/database/snowflake-type.ts';
 export type {
@@ -36,6 +37,7 @@ export type { RouteAccess } from './dashboard/access/route-access.ts';
 export { renderSettingsForm } from './dashboard/forms/render-settings-form.ts';
 export { settingsFormModel, settingsInput } from './dashboard/forms/settings-form.ts';
 export { saveSettings } from './dashboard/forms/settings-service.ts';
+export { type ActionResult, sendActionResult } from './dashboard/http/action-result.ts';
 export { type FormFields, field } from './dashboard/http/body.ts';
 export { type DashboardRequestContext, isHtmx, requestContext } from './dashboard/http/request-context.ts';
 export { guildOf, type PageOptions, redirect, renderView, sendError, sendPage } from './dashboard/http/respond.ts';

@@ -14,6 +14,7 @@ export default definePlugin({
 			label: 'Message',
 			help: 'Placeholders such as %member_name%, %guild_name% and %server_rules% are filled in.',
 			multiline: true,
+			template: true,
 			minLength: 1,
 			maxLength: 2000,
 			default: 'Hi %member_name%! Welcome to %guild_name%. Please read %server_rules%.',

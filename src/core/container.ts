@@ -19,6 +19,8 @@ declare module '@sapphire/pieces' {
 		templates: TemplateEngine;
 		/** Member messages (welcomes, goodbyes) per channel, combined during raids: use `postMemberMessage`. */
 		memberMessages: MessageCoalescer;
+		/** Per-guild counters for plugins' dashboard figures: `add('join', guildId, 'sent')`, `read('join', guildId)`. */
+		counters: import('./counters/plugin-counters.ts').PluginCounters;
 	}
 }
 

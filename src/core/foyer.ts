@@ -8,6 +8,7 @@ import { Dashboard } from '../dashboard/dashboard.ts';
 import type { DashboardOptions } from '../dashboard/options.ts';
 import { registerDashboardPieces } from '../dashboard/register.ts';
 import { FoyerClient } from './client.ts';
+import { PluginCounters } from './counters/plugin-counters.ts';
 import type { Database } from './database/database.ts';
 import { SapphirePinoLogger } from './logger.ts';
 import { MessageCoalescer } from './messaging/message-coalescer.ts';
@@ -135,6 +136,7 @@ export class Foyer {
 		container.scheduler = options.scheduler;
 		container.templates = new TemplateEngine();
 		container.memberMessages = new MessageCoalescer(container.templates, options.logger);
+		container.counters = await PluginCounters.create(options.db, options.logger);
 		if (options.db) container.db = options.db;
 		if (!client.stores.has('scheduled-tasks')) client.stores.register(new ScheduledTaskStore());
 		carryOverManualPieces(client.stores);
@@ -171,6 +173,7 @@ export class Foyer {
 		await container.scheduler.stop();
 		this.plugins.removeAllListeners();
 		await this.plugins.unloadAll();
+		await container.counters.flush();
 		container.server?.server.closeAllConnections();
 		await container.server?.disconnect();
 		await this.client.destroy();

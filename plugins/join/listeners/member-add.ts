@@ -2,6 +2,7 @@ import { Events, Listener } from '@sapphire/framework';
 import type { GuildMember } from 'discord.js';
 import { postMemberMessage, type SettingsOf } from 'foyer';
 import type manifest from '../plugin.ts';
+import { countWelcome } from './_count-welcome.ts';
 import { joinEmbed } from './_embed.ts';
 
 type JoinSettings = SettingsOf<NonNullable<(typeof manifest)['settings']>>;
@@ -13,7 +14,7 @@ export class JoinMemberAdd extends Listener<typeof Events.GuildMemberAdd> {
 
 	override async run(member: GuildMember) {
 		const s = this.container.plugins.settings('join', member.guild.id) as JoinSettings;
-		await postMemberMessage({
+		const result = await postMemberMessage({
 			plugin: 'join',
 			member,
 			channelId: s.channel,
@@ -21,5 +22,6 @@ export class JoinMemberAdd extends Listener<typeof Events.GuildMemberAdd> {
 			combinedTemplate: s.raidTemplate,
 			...(s.embed ? { embed: joinEmbed(s) } : {}),
 		});
+		countWelcome(member.guild.id, result);
 	}
 }

@@ -13,6 +13,13 @@ export class LeaveMemberRemove extends Listener<typeof Events.GuildMemberRemove>
 			template: string;
 			raidTemplate: string;
 		};
-		await postMemberMessage({ plugin: 'leave', member, channelId: channel, template, combinedTemplate: raidTemplate });
+		const result = await postMemberMessage({
+			plugin: 'leave',
+			member,
+			channelId: channel,
+			template,
+			combinedTemplate: raidTemplate,
+		});
+		if (result) this.container.counters.add('leave', member.guild.id, 'goodbyes');
 	}
 }

@@ -1,0 +1,86 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Database } from '../src/core/database/database.ts';
+import { Foyer } from '../src/core/foyer.ts';
+import { DbPluginStateStore } from '../src/core/plugins/db-plugin-state.ts';
+import { DbJobStore } from '../src/core/scheduling/db-job-store.ts';
+import { EmbeddedScheduler } from '../src/core/scheduling/embedded-scheduler.ts';
+import { Emulator } from '../src/emulator/emulator.ts';
+import { EmulatorControl } from '../src/emulator/testing/control-client.ts';
+import { DashboardClient } from '../src/testing/dashboard-client.ts';
+
+/** The seed's dashboard test "configuration persistence": toggle on, restart, a join is welcomed. */
+describe('welcome configuration made in the dashboard, across a restart of Foyer', () => {
+	let emulator: Emulator;
+	let control: EmulatorControl;
+	const dataDir = mkdtempSync(join(tmpdir(), 'foyer-welcome-restart-'));
+	const logger = pino({ level: 'silent' });
+
+	async function startFoyer() {
+		const db = await Database.open({ sqlitePath: join(dataDir, 'foyer.db') });
+		const foyer = await Foyer.start({
+			token: emulator.token,
+			restApi: emulator.apiUrl,
+			pluginRoots: [resolve('plugins')],
+			logger,
+			db,
+			state: await DbPluginStateStore.load(db),
+			scheduler: new EmbeddedScheduler(new DbJobStore(db), logger, { pollMs: 100 }),
+			dashboard: {
+				oauth: { clientSecret: emulator.defaultApp.clientSecret, webUrl: emulator.url, apiUrl: emulator.apiUrl },
+				owners: [],
+			},
+		});
+		return { foyer, db };
+	}
+
+	beforeAll(async () => {
+		emulator = await Emulator.start({ demo: true });
+		control = new EmulatorControl(emulator.url);
+	});
+	afterAll(async () => {
+		await emulator?.close();
+		rmSync(dataDir, { recursive: true, force: true });
+	});
+
+	it('keeps the join plugin on, with its channel and message, and welcomes the next member', async () => {
+		const demo = emulator.demo;
+		if (!demo) throw new Error('no demo');
+		const guildId = demo.guild.id;
+		const welcome = demo.channels.welcome as string;
+		const first = await startFoyer();
+		const admin = await DashboardClient.login(first.foyer.httpUrl, demo.owner.id);
+		await admin.form(`/guilds/${guildId}/plugins/join/enabled`, { enabled: 'off' });
+		expect(first.foyer.plugins.isEnabledIn('join', guildId)).toBe(false);
+		await admin.form(`/guilds/${guildId}/plugins/join/enabled`, { enabled: 'on' });
+		await admin.form(`/guilds/${guildId}/plugins/join/settings`, {
+			channel: welcome,
+			template: 'Persisted hello %member_name%',
+		});
+		await first.foyer.stop();
+		await first.db.close();
+
+		const second = await startFoyer();
+		try {
+			expect(second.foyer.plugins.isEnabledIn('join', guildId)).toBe(true);
+			const after = emulator.world.channel(welcome).lastMessageId ?? undefined;
+			await control.join(guildId, { user: { username: 'after-restart', global_name: 'After Restart' } });
+			const message = await control.waitForMessage(welcome, {
+				...(after ? { after } : {}),
+				authorId: emulator.defaultApp.botUserId,
+			});
+			expect(message.content).toBe('Persisted hello After Restart');
+			const audit = await (
+				await DashboardClient.login(second.foyer.httpUrl, demo.owner.id).then((c) => c.page(`/guilds/${guildId}/audit`))
+			).text();
+			expect(audit).toContain('plugin.disable');
+			expect(audit).toContain('settings.update');
+		} finally {
+			await second.foyer.stop();
+			await second.db.close();
+		}
+	});
+});
