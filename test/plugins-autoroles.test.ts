@@ -77,6 +77,8 @@ describe('auto roles plugin (seed 3.3; phase 1 tests 2 and 3)', () => {
 		const connection = db.em().getConnection();
 		await connection.execute('delete from autoroles_rules');
 		await connection.execute('delete from autoroles_stats');
+		// The rows went behind the plugin's back: a reload drops its in-memory copy of the rules.
+		await h.foyer.plugins.reload('autoroles');
 	});
 
 	it('offers /autoroles only to members with Manage Server', async () => {

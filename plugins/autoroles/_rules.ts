@@ -31,9 +31,25 @@ function toRule(row: { id: number; roleId: string; target: string; delaySeconds:
 	return { id, roleId, delaySeconds, position, target: row.target === 'bots' ? 'bots' : 'humans' };
 }
 
+// Every join reads its guild's rules; only this module writes them, so a cache here stays exact.
+// (A plugin reload re-evaluates this module: the cache starts empty again.)
+const cache = new Map<string, Promise<AutoRole[]>>();
+
 export async function listRules(guildId: string): Promise<AutoRole[]> {
-	const rows = await container.db.em().find(AutorolesRule, { guildId }, { orderBy: { position: 'asc', id: 'asc' } });
-	return rows.map(toRule);
+	let rules = cache.get(guildId);
+	if (!rules) {
+		rules = container.db
+			.em()
+			.find(AutorolesRule, { guildId }, { orderBy: { position: 'asc', id: 'asc' } })
+			.then((rows) => rows.map(toRule));
+		cache.set(guildId, rules);
+		rules.catch(() => cache.delete(guildId));
+	}
+	return (await rules).map((r) => ({ ...r }));
+}
+
+function forget(guildId: string): void {
+	cache.delete(guildId);
 }
 
 /** Bots get only the bot rules, humans only the human ones. */
@@ -93,13 +109,17 @@ export async function addRule(
 		// Two admins adding the same role at once: the unique index decides.
 		if (error instanceof UniqueConstraintViolationException) return duplicate(role.name);
 		throw error;
+	} finally {
+		forget(guild.id);
 	}
 	return { ok: true, rule: toRule(row) };
 }
 
 /** Resolves whether a rule was removed. Pending delayed assignments of it are skipped when they fall due. */
 export async function removeRule(guildId: string, roleId: string): Promise<boolean> {
-	return (await container.db.em().nativeDelete(AutorolesRule, { guildId, roleId })) > 0;
+	const removed = (await container.db.em().nativeDelete(AutorolesRule, { guildId, roleId })) > 0;
+	forget(guildId);
+	return removed;
 }
 
 /** Sets the order roles are given in; `roleIds` must name every rule of the guild exactly once. */
@@ -110,5 +130,6 @@ export async function reorderRules(guildId: string, roleIds: readonly string[]):
 	if (!same || !current.every((r) => roleIds.includes(r.roleId))) return false;
 	for (const row of current) row.position = roleIds.indexOf(row.roleId) + 1;
 	await em.flush();
+	forget(guildId);
 	return true;
 }

@@ -10,6 +10,8 @@ export interface AutorolesStatsView {
 }
 
 export async function readStats(guildId: string): Promise<AutorolesStatsView> {
+	// Counts still gathering are part of the figures: wait for them to be written.
+	await pendingAssigned.get(guildId)?.written;
 	const row = await container.db.em().findOne(AutorolesStats, { guildId });
 	return {
 		assigned: row?.assigned ?? 0,
@@ -43,7 +45,27 @@ async function bump(
 
 const plus = (column: string, n: number) => raw(`${column} + ${Math.trunc(n)}`);
 
-export async function countAssigned(guildId: string, n: number): Promise<void> {
+// Assignments waiting to be written: in a raid, hundreds of joins share a few writes.
+const pendingAssigned = new Map<string, { n: number; written: Promise<void> }>();
+const GATHER_MS = 100;
+
+/** Counts `n` roles given; increments within GATHER_MS are added up and written in one atomic update. */
+export function countAssigned(guildId: string, n: number): Promise<void> {
+	const pending = pendingAssigned.get(guildId);
+	if (pending) {
+		pending.n += n;
+		return pending.written;
+	}
+	const entry = { n, written: Promise.resolve() };
+	entry.written = new Promise<void>((resolve) => setTimeout(resolve, GATHER_MS)).then(() => {
+		pendingAssigned.delete(guildId);
+		return writeAssigned(guildId, entry.n);
+	});
+	pendingAssigned.set(guildId, entry);
+	return entry.written;
+}
+
+async function writeAssigned(guildId: string, n: number): Promise<void> {
 	const em = container.db.em();
 	await bump(guildId, () => em.nativeUpdate(AutorolesStats, { guildId }, { assigned: plus('assigned', n) }), {
 		assigned: n,

@@ -215,4 +215,18 @@ describe('dashboard access control, CSRF and escaping', () => {
 		expect(htmx.headers.get('content-type')).toMatch(/javascript/);
 		expect((await fetch(`${url}/assets/..%2Fpackage.json`)).status).toBe(404);
 	});
+
+	it('reloads and unloads a plugin with nested per-guild routes: they answer after a reload and 404 after an unload', async () => {
+		expect(await (await owner.page(`/greeter/${h.guildId}/stats/recent`)).text()).toBe('recent');
+		const reload = await owner.form('/admin/plugins/reload', { plugin: 'greeter' });
+		expect(reload.status).toBe(303);
+		expect(h.foyer.plugins.list().find((p) => p.id === 'greeter')?.reloads).toBe(1);
+		expect(await (await owner.page(`/greeter/${h.guildId}/stats/recent`)).text()).toBe('recent');
+		expect((await owner.page(`/greeter/${h.guildId}`)).status).toBe(200);
+		await owner.page('/admin/plugins');
+		expect((await owner.form('/admin/plugins/unload', { plugin: 'greeter' })).status).toBe(303);
+		expect((await owner.page(`/greeter/${h.guildId}/stats/recent`)).status).toBe(404);
+		expect((await owner.page(`/greeter/${h.guildId}`)).status).toBe(404);
+		expect((await owner.page(`/guilds/${h.guildId}`)).status).toBe(200);
+	});
 });
