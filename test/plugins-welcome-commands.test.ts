@@ -2,7 +2,7 @@ import type { TextChannel } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFoyerWithEmulator } from '../src/testing/foyer-harness.ts';
 
-describe('/welcome, for admins without the browser', () => {
+describe('/welcome and /goodbye, for admins without the browser', () => {
 	let h: Awaited<ReturnType<typeof startFoyerWithEmulator>>;
 	const demo = () => {
 		if (!h.emulator.demo) throw new Error('no demo guild');
@@ -19,7 +19,7 @@ describe('/welcome, for admins without the browser', () => {
 	};
 
 	beforeAll(async () => {
-		h = await startFoyerWithEmulator(['join'], { from: 'plugins' });
+		h = await startFoyerWithEmulator(['join', 'leave'], { from: 'plugins' });
 	});
 	afterAll(async () => {
 		await h?.stop();
@@ -56,5 +56,44 @@ describe('/welcome, for admins without the browser', () => {
 			'Not changed: Foyer lacks Send Messages in #muted.',
 		);
 		expect(h.foyer.plugins.settings('join', h.guildId).channel).toBe(before);
+	});
+
+	it('refuses /welcome test with the reason when Foyer lost Send Messages in the welcome channel', async () => {
+		const created = await h.control.call('POST', `/guilds/${h.guildId}/channels`, { name: 'was-open' });
+		const channel = (await h.foyer.client.channels.fetch(String(created.id))) as TextChannel;
+		expect(await run(demo().admin.id, 'welcome channel', { channel: channel.id })).toBe(
+			`Welcome messages now go to <#${channel.id}>.`,
+		);
+		await channel.permissionOverwrites.create(h.guildId, { SendMessages: false });
+		expect(await run(demo().admin.id, 'welcome test')).toBe(
+			'Not sent: Foyer lacks Send Messages in #was-open. Choose a channel with /welcome channel.',
+		);
+		expect(h.emulator.world.channel(channel.id).lastMessageId ?? null).toBeNull();
+		await run(demo().admin.id, 'welcome channel', { channel: demo().channels.welcome as string });
+	});
+
+	it('/goodbye sets its channel, refuses an unsendable one, shows it and sends a test goodbye there', async () => {
+		const goodbye = demo().channels.goodbye as string;
+		await expect(run(demo().member.id, 'goodbye show')).rejects.toThrow(/lacks the permissions \/goodbye requires/);
+		expect(await run(demo().admin.id, 'goodbye channel', { channel: goodbye })).toBe(
+			`Goodbye messages now go to <#${goodbye}>.`,
+		);
+		const muted = [...(h.foyer.client.guilds.cache.get(h.guildId)?.channels.cache.values() ?? [])].find(
+			(c) => c.name === 'muted',
+		);
+		expect(await run(demo().admin.id, 'goodbye channel', { channel: String(muted?.id) })).toBe(
+			'Not changed: Foyer lacks Send Messages in #muted.',
+		);
+		expect(h.foyer.plugins.settings('leave', h.guildId).channel).toBe(goodbye);
+		expect(await run(demo().admin.id, 'goodbye show')).toContain(`Goodbye messages go to <#${goodbye}>`);
+		const after = h.emulator.world.channel(goodbye).lastMessageId ?? undefined;
+		expect(await run(demo().admin.id, 'goodbye test')).toBe(`Sent to <#${goodbye}>.`);
+		const message = await h.control.waitForMessage(goodbye, {
+			...(after ? { after } : {}),
+			authorId: h.emulator.defaultApp.botUserId,
+		});
+		expect(message.content).toContain('has left the server');
+		const command = [...h.emulator.defaultApp.globalCommands.values()].find((c) => c.name === 'goodbye');
+		expect(command?.default_member_permissions).toBe('32');
 	});
 });

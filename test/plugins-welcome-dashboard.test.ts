@@ -125,4 +125,28 @@ describe('welcome suite pages in the dashboard (seed phase 1 test 1 "configure i
 			expect((await member.form(`/${plugin}/${h.guildId}/test`, {})).status).toBe(403);
 		}
 	});
+
+	it('refuses the test buttons with the reason when Foyer lost Send Messages in the configured channel, sending nothing', async () => {
+		const created = await h.control.call('POST', `/guilds/${h.guildId}/channels`, { name: 'closing' });
+		const guild = h.foyer.client.guilds.cache.get(h.guildId);
+		const channel = (await guild?.channels.fetch(String(created.id))) as TextChannel;
+		// Accepted by the form while Foyer could still post there; the overwrite comes afterwards.
+		for (const plugin of ['join', 'leave'])
+			expect(
+				(await admin.form(`/guilds/${h.guildId}/plugins/${plugin}/settings`, { channel: channel.id })).status,
+			).toBe(200);
+		await channel.permissionOverwrites.create(h.guildId, { SendMessages: false });
+		await waitUntil(
+			() => channel.permissionsFor(guild?.members.me ?? '')?.has(PermissionFlagsBits.SendMessages) === false,
+		);
+		for (const plugin of ['join', 'leave']) {
+			const htmx = await admin.form(`/${plugin}/${h.guildId}/test`, {}, { htmx: true });
+			expect(htmx.status).toBe(409);
+			expect(await htmx.text()).toContain('Not sent: Foyer lacks Send Messages in #closing.');
+			const plain = await admin.form(`/${plugin}/${h.guildId}/test`, {});
+			expect(plain.status).toBe(409);
+			expect(await plain.text()).toContain(`href="/${plugin}/${h.guildId}"`);
+		}
+		expect(h.emulator.world.channel(channel.id).lastMessageId ?? null).toBeNull();
+	});
 });

@@ -41,6 +41,7 @@ export default definePlugin({
 			type: 'string',
 			label: 'Embed title',
 			help: 'Placeholders work here too.',
+			template: true,
 			maxLength: 256,
 			default: 'Welcome to %guild_name%!',
 		},

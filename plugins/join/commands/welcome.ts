@@ -1,6 +1,7 @@
 import { Command } from '@sapphire/framework';
 import { ChannelType, InteractionContextType, MessageFlags, PermissionFlagsBits } from 'discord.js';
 import { postMemberMessage, type SettingsOf } from 'foyer';
+import { isAccessError, sendProblem } from '../_send-problem.ts';
 import { joinEmbed } from '../listeners/_embed.ts';
 import type manifest from '../plugin.ts';
 import { channelProblem } from './_channel-problem.ts';
@@ -55,6 +56,8 @@ export class WelcomeCommand extends Command {
 			const where = s.channel ? `<#${s.channel}>` : 'the server’s system channel';
 			return reply(`Welcome messages go to ${where}. Message:\n${s.template}`);
 		}
+		const problem = sendProblem(guild, s.channel);
+		if (problem) return reply(`Not sent: ${problem} Choose a channel with /welcome channel.`);
 		const result = await postMemberMessage({
 			plugin: 'join',
 			member: interaction.member,
@@ -62,7 +65,12 @@ export class WelcomeCommand extends Command {
 			template: s.template,
 			combinedTemplate: s.raidTemplate,
 			...(s.embed ? { embed: joinEmbed(s) } : {}),
+		}).catch((error: unknown) => {
+			// Permissions can change between the check and the send: say so rather than "something went wrong".
+			if (isAccessError(error)) return 'refused' as const;
+			throw error;
 		});
+		if (result === 'refused') return reply('Not sent: Discord says Foyer may not post in that channel.');
 		if (!result) return reply('No channel Foyer can send to: choose one with /welcome channel.');
 		return reply(`Sent to <#${result.message.channelId}>.`);
 	}
