@@ -1,5 +1,5 @@
 import { PermissionFlagsBits } from 'discord.js';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { whyNotAssignable } from '../plugins/autoroles/_hierarchy.ts';
 import { describeDelay, parseRuleInput } from '../plugins/autoroles/_rule-input.ts';
 import type { Database } from '../src/core/database/database.ts';
@@ -74,11 +74,12 @@ describe('auto roles plugin (seed 3.3; phase 1 tests 2 and 3)', () => {
 		await target.cleanup();
 	});
 	beforeEach(async () => {
+		// A reload writes the counts the last test left gathering and drops the plugin's in-memory copy
+		// of the rules; the rows then go behind its back, before anything reads them again.
+		await h.foyer.plugins.reload('autoroles');
 		const connection = db.em().getConnection();
 		await connection.execute('delete from autoroles_rules');
 		await connection.execute('delete from autoroles_stats');
-		// The rows went behind the plugin's back: a reload drops its in-memory copy of the rules.
-		await h.foyer.plugins.reload('autoroles');
 	});
 
 	it('offers /autoroles only to members with Manage Server', async () => {
@@ -278,6 +279,39 @@ describe('auto roles plugin (seed 3.3; phase 1 tests 2 and 3)', () => {
 		await add(doomed);
 		await h.control.call('DELETE', `/guilds/${h.guildId}/roles/${doomed}`);
 		await waitUntil(async () => (await run('autoroles list')).reply.content.startsWith('No auto roles'));
+	});
+
+	it("reads a guild's rules from the database once, not on every join, and batches its counters", async () => {
+		const connection = db.em().getConnection();
+		const spy = vi.spyOn(connection, 'execute');
+		const sqlOf = (call: unknown[]) => (typeof call[0] === 'string' ? call[0].toLowerCase() : '');
+		const ruleReads = () =>
+			spy.mock.calls.filter((c) => sqlOf(c).startsWith('select') && sqlOf(c).includes('autoroles_rules')).length;
+		const statsWrites = () =>
+			spy.mock.calls.filter((c) => /^(update|insert)/.test(sqlOf(c)) && sqlOf(c).includes('autoroles_stats')).length;
+		try {
+			// No rules, and nothing read yet since the reload: the first join reads them (an empty list) once.
+			await joinUser('ar-cache-none-1');
+			await waitUntil(() => ruleReads() === 1);
+			await Promise.all([2, 3, 4].map((i) => joinUser(`ar-cache-none-${i}`)));
+			// Nothing to wait for in a guild without rules: give the listener time to query, if it would.
+			await sleep(500);
+			expect(ruleReads()).toBe(1);
+
+			await add(roles.Member as string);
+			const afterAdd = ruleReads();
+			const writesBefore = statsWrites();
+			const users = await Promise.all([1, 2, 3, 4, 5, 6, 7, 8].map((i) => joinUser(`ar-cache-${i}`)));
+			await waitUntil(() => users.every((u) => rolesOf(u).includes(roles.Member as string)));
+			await waitUntil(async () => (await stats()).assigned === 8);
+			// The add forgot the copy: the first join read the rules again, and the seven others did not.
+			expect(ruleReads() - afterAdd).toBe(1);
+			// Eight joins within moments of each other share their counter writes.
+			expect(statsWrites() - writesBefore).toBeLessThan(8);
+			expect((await run('autoroles list')).reply.content.split('\n').at(-1)).toBe('Given so far: 8; not given: 0.');
+		} finally {
+			spy.mockRestore();
+		}
 	});
 });
 

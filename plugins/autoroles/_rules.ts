@@ -31,25 +31,44 @@ function toRule(row: { id: number; roleId: string; target: string; delaySeconds:
 	return { id, roleId, delaySeconds, position, target: row.target === 'bots' ? 'bots' : 'humans' };
 }
 
-// Every join reads its guild's rules; only this module writes them, so a cache here stays exact.
-// (A plugin reload re-evaluates this module: the cache starts empty again.)
-const cache = new Map<string, Promise<AutoRole[]>>();
+// Every join reads its guild's rules; only this module writes them (add, remove, reorder, and the
+// role-delete listener through removeRule), so a copy here stays exact. A guild without rules keeps
+// an empty list: its joins cost no query. (A plugin reload re-evaluates this module: it starts empty.)
+const cache = new Map<string, readonly AutoRole[]>();
+// Loads under way, shared by the joins that arrive before the first one is answered.
+const loading = new Map<string, Promise<readonly AutoRole[]>>();
 
-export async function listRules(guildId: string): Promise<AutoRole[]> {
-	let rules = cache.get(guildId);
-	if (!rules) {
-		rules = container.db
+async function cachedRules(guildId: string): Promise<readonly AutoRole[]> {
+	const cached = cache.get(guildId);
+	if (cached) return cached;
+	let load = loading.get(guildId);
+	if (!load) {
+		const started = container.db
 			.em()
 			.find(AutorolesRule, { guildId }, { orderBy: { position: 'asc', id: 'asc' } })
-			.then((rows) => rows.map(toRule));
-		cache.set(guildId, rules);
-		rules.catch(() => cache.delete(guildId));
+			.then((rows) => {
+				const rules = Object.freeze(rows.map((row) => Object.freeze(toRule(row))));
+				// Not if a write forgot this load meanwhile: it may have read the rows from before the write.
+				if (loading.get(guildId) === started) cache.set(guildId, rules);
+				return rules;
+			})
+			.finally(() => {
+				if (loading.get(guildId) === started) loading.delete(guildId);
+			});
+		load = started;
+		loading.set(guildId, load);
 	}
-	return (await rules).map((r) => ({ ...r }));
+	return load;
 }
 
+export async function listRules(guildId: string): Promise<AutoRole[]> {
+	return (await cachedRules(guildId)).map((r) => ({ ...r }));
+}
+
+/** After every write, once it is stored: the next read loads the rules again. */
 function forget(guildId: string): void {
 	cache.delete(guildId);
+	loading.delete(guildId);
 }
 
 /** Bots get only the bot rules, humans only the human ones. */
