@@ -3,6 +3,7 @@
 export { PluginCounters } from './core/counters/plugin-counters.ts';
 export type { Database } from './core/database/database.ts';
 export { SnowflakeType } from './core/database/snowflake-type.ts';
+export { channelProblem, isAccessError, sendProblem } from './core/messaging/channel-problems.ts';
 export type {
 	AnyMember,
 	EmbedContext,

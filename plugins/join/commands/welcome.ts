@@ -1,10 +1,8 @@
 import { Command } from '@sapphire/framework';
 import { ChannelType, InteractionContextType, MessageFlags, PermissionFlagsBits } from 'discord.js';
-import { postMemberMessage, type SettingsOf } from 'foyer';
-import { isAccessError, sendProblem } from '../_send-problem.ts';
+import { channelProblem, isAccessError, postMemberMessage, type SettingsOf, sendProblem } from 'foyer';
 import { joinEmbed } from '../listeners/_embed.ts';
 import type manifest from '../plugin.ts';
-import { channelProblem } from './_channel-problem.ts';
 
 type JoinSettings = SettingsOf<NonNullable<(typeof manifest)['settings']>>;
 

@@ -1,7 +1,6 @@
 import { Command } from '@sapphire/framework';
 import { ChannelType, InteractionContextType, MessageFlags, PermissionFlagsBits } from 'discord.js';
-import { postMemberMessage, type SettingsOf } from 'foyer';
-import { channelProblem, isAccessError, sendProblem } from '../_send-problem.ts';
+import { channelProblem, isAccessError, postMemberMessage, type SettingsOf, sendProblem } from 'foyer';
 import type manifest from '../plugin.ts';
 
 type LeaveSettings = SettingsOf<NonNullable<(typeof manifest)['settings']>>;

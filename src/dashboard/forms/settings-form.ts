@@ -1,4 +1,5 @@
-import { ChannelType, type Guild, PermissionFlagsBits } from 'discord.js';
+import { ChannelType, type Guild } from 'discord.js';
+import { channelProblem } from '../../core/messaging/channel-problems.ts';
 import type { SettingField, SettingsSchema } from '../../core/settings/settings-schema.ts';
 import type { FormFields } from '../http/body.ts';
 
@@ -97,25 +98,15 @@ export function guildFieldErrors(
 	changed: Iterable<string>,
 ): Record<string, string> {
 	const errors: Record<string, string> = {};
-	const me = guild.members.me;
 	for (const key of changed) {
 		const f = schema[key];
 		const v = value[key];
 		if (!f || v === null || v === undefined) continue;
 		if (f.type === 'channel') {
 			const channel = guild.channels.cache.get(String(v));
+			const problem = channel?.isTextBased() ? channelProblem(channel) : null;
 			if (!channel?.isTextBased()) errors[key] = 'is not a text channel of this server';
-			else if (me) {
-				const perms = channel.permissionsFor(me);
-				const missing = [
-					[PermissionFlagsBits.ViewChannel, 'View Channel'],
-					[PermissionFlagsBits.SendMessages, 'Send Messages'],
-					[PermissionFlagsBits.EmbedLinks, 'Embed Links'],
-				]
-					.filter(([bit]) => !perms.has(bit as bigint))
-					.map(([, name]) => name);
-				if (missing.length) errors[key] = `Foyer lacks ${missing.join(', ')} in #${channel.name}`;
-			}
+			else if (problem) errors[key] = problem.replace(/\.$/, '');
 		}
 		if (f.type === 'role' && !guild.roles.cache.has(String(v))) errors[key] = 'is not a role of this server';
 		if (f.type === 'roles' && Array.isArray(v)) {

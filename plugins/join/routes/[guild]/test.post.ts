@@ -1,6 +1,13 @@
 import { Route } from '@sapphire/plugin-api';
-import { guildOf, postMemberMessage, requestContext, type SettingsOf, sendActionResult } from 'foyer';
-import { isAccessError, sendProblem } from '../../_send-problem.ts';
+import {
+	guildOf,
+	isAccessError,
+	postMemberMessage,
+	requestContext,
+	type SettingsOf,
+	sendActionResult,
+	sendProblem,
+} from 'foyer';
 import { joinEmbed } from '../../listeners/_embed.ts';
 import type manifest from '../../plugin.ts';
 

@@ -1,6 +1,5 @@
 import { Route } from '@sapphire/plugin-api';
-import { guildOf, postMemberMessage, requestContext, sendActionResult } from 'foyer';
-import { isAccessError, sendProblem } from '../../_send-problem.ts';
+import { guildOf, isAccessError, postMemberMessage, requestContext, sendActionResult, sendProblem } from 'foyer';
 
 /** "Send a test message": the goodbye, as if the admin pressing the button had left (they stay). */
 export class LeaveTestRoute extends Route {

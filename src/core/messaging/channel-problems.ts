@@ -6,15 +6,15 @@ import {
 	RESTJSONErrorCodes,
 } from 'discord.js';
 
-// The same three permissions the dashboard's settings form requires of a channel field, so the
-// command and the form accept the same channels.
+// What Foyer needs in a channel it posts member messages (text and embeds) to. The dashboard's
+// channel fields, the plugins' commands and their test buttons all judge channels by this one list.
 const NEEDED = [
 	[PermissionFlagsBits.ViewChannel, 'View Channel'],
 	[PermissionFlagsBits.SendMessages, 'Send Messages'],
 	[PermissionFlagsBits.EmbedLinks, 'Embed Links'],
 ] as const;
 
-/** Why Foyer could not post goodbyes in a channel, or null when it can. */
+/** Why Foyer could not post in a channel, or null when it can. */
 export function channelProblem(channel: GuildBasedChannel): string | null {
 	if (!channel.isTextBased()) return `#${channel.name} is not a text channel.`;
 	const me = channel.guild.members.me;
@@ -24,7 +24,10 @@ export function channelProblem(channel: GuildBasedChannel): string | null {
 	return lacking.length ? `Foyer lacks ${lacking.join(', ')} in #${channel.name}.` : null;
 }
 
-/** Why a goodbye could not be posted now (configured channel, else the system channel), or null. */
+/**
+ * Why a message could not be posted now to `channelId` (or, when null, the server's system channel),
+ * or null when it can. Checked before a test send so the admin reads the reason, not Discord's 50013.
+ */
 export function sendProblem(guild: Guild, channelId: string | null): string | null {
 	const channel = channelId ? guild.channels.cache.get(channelId) : guild.systemChannel;
 	if (!channel)
