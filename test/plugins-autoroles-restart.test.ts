@@ -3,17 +3,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Database } from '../src/core/database/database.ts';
-import { Foyer } from '../src/core/foyer.ts';
-import { MemoryPluginStateStore } from '../src/core/plugins/plugin-state.ts';
 import { DbJobStore } from '../src/core/scheduling/db-job-store.ts';
-import { EmbeddedScheduler } from '../src/core/scheduling/embedded-scheduler.ts';
 import { Emulator } from '../src/emulator/emulator.ts';
 import { EmulatorControl } from '../src/emulator/testing/control-client.ts';
+import { startFoyerOnFile } from './helpers/foyer-on-file.ts';
 import { waitUntil } from './helpers/wait.ts';
 
-// Its own file: the first Foyer of this process must answer the /autoroles command (see the report
-// about a second Foyer in one process losing the core's interaction listeners).
+// Its own file so that its restart does not share the process with the other autoroles tests.
 /** Foyer stopped while a delayed role is pending, and started again on the same SQLite file. */
 describe('a delayed auto role across a Foyer restart', () => {
 	let emulator: Emulator;
@@ -22,19 +18,7 @@ describe('a delayed auto role across a Foyer restart', () => {
 	const root = resolve('test-artifacts', `autoroles-restart-${process.pid}-${Date.now()}`);
 	const logger = pino({ level: 'silent' });
 
-	async function startFoyer(): Promise<{ foyer: Foyer; db: Database }> {
-		const db = await Database.open({ sqlitePath: join(dataDir, 'foyer.db') });
-		const foyer = await Foyer.start({
-			token: emulator.token,
-			restApi: emulator.apiUrl,
-			pluginRoots: [root],
-			logger,
-			db,
-			state: new MemoryPluginStateStore(),
-			scheduler: new EmbeddedScheduler(new DbJobStore(db), logger, { pollMs: 100 }),
-		});
-		return { foyer, db };
-	}
+	const startFoyer = () => startFoyerOnFile({ emulator, dataDir, pluginRoots: [root], logger });
 
 	beforeAll(async () => {
 		emulator = await Emulator.start({ demo: true });

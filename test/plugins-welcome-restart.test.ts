@@ -3,14 +3,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Database } from '../src/core/database/database.ts';
-import { Foyer } from '../src/core/foyer.ts';
-import { DbPluginStateStore } from '../src/core/plugins/db-plugin-state.ts';
-import { DbJobStore } from '../src/core/scheduling/db-job-store.ts';
-import { EmbeddedScheduler } from '../src/core/scheduling/embedded-scheduler.ts';
 import { Emulator } from '../src/emulator/emulator.ts';
 import { EmulatorControl } from '../src/emulator/testing/control-client.ts';
 import { DashboardClient } from '../src/testing/dashboard-client.ts';
+import { startFoyerOnFile } from './helpers/foyer-on-file.ts';
 
 /** The seed's dashboard test "configuration persistence": toggle on, restart, a join is welcomed. */
 describe('welcome configuration made in the dashboard, across a restart of Foyer', () => {
@@ -19,23 +15,7 @@ describe('welcome configuration made in the dashboard, across a restart of Foyer
 	const dataDir = mkdtempSync(join(tmpdir(), 'foyer-welcome-restart-'));
 	const logger = pino({ level: 'silent' });
 
-	async function startFoyer() {
-		const db = await Database.open({ sqlitePath: join(dataDir, 'foyer.db') });
-		const foyer = await Foyer.start({
-			token: emulator.token,
-			restApi: emulator.apiUrl,
-			pluginRoots: [resolve('plugins')],
-			logger,
-			db,
-			state: await DbPluginStateStore.load(db),
-			scheduler: new EmbeddedScheduler(new DbJobStore(db), logger, { pollMs: 100 }),
-			dashboard: {
-				oauth: { clientSecret: emulator.defaultApp.clientSecret, webUrl: emulator.url, apiUrl: emulator.apiUrl },
-				owners: [],
-			},
-		});
-		return { foyer, db };
-	}
+	const startFoyer = () => startFoyerOnFile({ emulator, dataDir, pluginRoots: [resolve('plugins')], logger });
 
 	beforeAll(async () => {
 		emulator = await Emulator.start({ demo: true });

@@ -1,10 +1,7 @@
 import { Command } from '@sapphire/framework';
 import { ChannelType, InteractionContextType, MessageFlags, PermissionFlagsBits } from 'discord.js';
-import { channelProblem, isAccessError, postMemberMessage, type SettingsOf, sendProblem } from 'foyer';
-import { joinEmbed } from '../listeners/_embed.ts';
-import type manifest from '../plugin.ts';
-
-type JoinSettings = SettingsOf<NonNullable<(typeof manifest)['settings']>>;
+import { channelProblem, isAccessError, postMemberMessage, sendProblem } from 'foyer';
+import { type JoinSettings, welcomeMessage } from '../listeners/_welcome-message.ts';
 
 /** `/welcome test|channel|show`: the join message without the dashboard, for members with Manage Server. */
 export class WelcomeCommand extends Command {
@@ -56,14 +53,7 @@ export class WelcomeCommand extends Command {
 		}
 		const problem = sendProblem(guild, s.channel);
 		if (problem) return reply(`Not sent: ${problem} Choose a channel with /welcome channel.`);
-		const result = await postMemberMessage({
-			plugin: 'join',
-			member: interaction.member,
-			channelId: s.channel,
-			template: s.template,
-			combinedTemplate: s.raidTemplate,
-			...(s.embed ? { embed: joinEmbed(s) } : {}),
-		}).catch((error: unknown) => {
+		const result = await postMemberMessage(welcomeMessage(interaction.member, s)).catch((error: unknown) => {
 			// Permissions can change between the check and the send: say so rather than "something went wrong".
 			if (isAccessError(error)) return 'refused' as const;
 			throw error;

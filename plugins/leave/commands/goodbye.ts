@@ -1,9 +1,7 @@
 import { Command } from '@sapphire/framework';
 import { ChannelType, InteractionContextType, MessageFlags, PermissionFlagsBits } from 'discord.js';
-import { channelProblem, isAccessError, postMemberMessage, type SettingsOf, sendProblem } from 'foyer';
-import type manifest from '../plugin.ts';
-
-type LeaveSettings = SettingsOf<NonNullable<(typeof manifest)['settings']>>;
+import { channelProblem, isAccessError, postMemberMessage, sendProblem } from 'foyer';
+import { goodbyeMessage, type LeaveSettings } from '../listeners/_goodbye-message.ts';
 
 /** `/goodbye test|channel|show`: the leave message without the dashboard, for members with Manage Server. */
 export class GoodbyeCommand extends Command {
@@ -55,13 +53,7 @@ export class GoodbyeCommand extends Command {
 		}
 		const problem = sendProblem(guild, s.channel);
 		if (problem) return reply(`Not sent: ${problem} Choose a channel with /goodbye channel.`);
-		const result = await postMemberMessage({
-			plugin: 'leave',
-			member: interaction.member,
-			channelId: s.channel,
-			template: s.template,
-			combinedTemplate: s.raidTemplate,
-		}).catch((error: unknown) => {
+		const result = await postMemberMessage(goodbyeMessage(interaction.member, s)).catch((error: unknown) => {
 			// Permissions can change between the check and the send: say so rather than "something went wrong".
 			if (isAccessError(error)) return 'refused' as const;
 			throw error;

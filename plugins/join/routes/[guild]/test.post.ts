@@ -1,17 +1,6 @@
 import { Route } from '@sapphire/plugin-api';
-import {
-	guildOf,
-	isAccessError,
-	postMemberMessage,
-	requestContext,
-	type SettingsOf,
-	sendActionResult,
-	sendProblem,
-} from 'foyer';
-import { joinEmbed } from '../../listeners/_embed.ts';
-import type manifest from '../../plugin.ts';
-
-type JoinSettings = SettingsOf<NonNullable<(typeof manifest)['settings']>>;
+import { guildOf, isAccessError, postMemberMessage, requestContext, sendActionResult, sendProblem } from 'foyer';
+import { type JoinSettings, welcomeMessage } from '../../listeners/_welcome-message.ts';
 
 /** "Send a test message": the welcome, as if the admin pressing the button had just joined. */
 export class JoinTestRoute extends Route {
@@ -26,14 +15,7 @@ export class JoinTestRoute extends Route {
 		const problem = sendProblem(guild, s.channel);
 		if (problem) return refuse(`Not sent: ${problem} Choose a channel in the settings below.`, 409);
 		try {
-			const result = await postMemberMessage({
-				plugin: 'join',
-				member,
-				channelId: s.channel,
-				template: s.template,
-				combinedTemplate: s.raidTemplate,
-				...(s.embed ? { embed: joinEmbed(s) } : {}),
-			});
+			const result = await postMemberMessage(welcomeMessage(member, s));
 			if (!result) return refuse('Not sent: no channel Foyer can send to. Choose one in the settings below.', 409);
 			const where = 'name' in result.message.channel ? `#${result.message.channel.name}` : 'the channel';
 			return sendActionResult(request, response, { kind: 'ok', text: `Sent to ${where}.`, back });

@@ -1,5 +1,6 @@
 import { Route } from '@sapphire/plugin-api';
 import { guildOf, isAccessError, postMemberMessage, requestContext, sendActionResult, sendProblem } from 'foyer';
+import { goodbyeMessage, type LeaveSettings } from '../../listeners/_goodbye-message.ts';
 
 /** "Send a test message": the goodbye, as if the admin pressing the button had left (they stay). */
 export class LeaveTestRoute extends Route {
@@ -10,21 +11,11 @@ export class LeaveTestRoute extends Route {
 			sendActionResult(request, response, { kind: 'error', text, status, back });
 		const member = await guild.members.fetch(requestContext(request).session?.userId ?? '').catch(() => null);
 		if (!member) return refuse('You are not a member of this server.', 409);
-		const s = this.container.plugins.settings('leave', guild.id) as {
-			channel: string | null;
-			template: string;
-			raidTemplate: string;
-		};
+		const s = this.container.plugins.settings('leave', guild.id) as LeaveSettings;
 		const problem = sendProblem(guild, s.channel);
 		if (problem) return refuse(`Not sent: ${problem} Choose a channel in the settings below.`, 409);
 		try {
-			const result = await postMemberMessage({
-				plugin: 'leave',
-				member,
-				channelId: s.channel,
-				template: s.template,
-				combinedTemplate: s.raidTemplate,
-			});
+			const result = await postMemberMessage(goodbyeMessage(member, s));
 			if (!result) return refuse('Not sent: no channel Foyer can send to. Choose one in the settings below.', 409);
 			const where = 'name' in result.message.channel ? `#${result.message.channel.name}` : 'the channel';
 			return sendActionResult(request, response, { kind: 'ok', text: `Sent to ${where}.`, back });
