@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pino } from 'pino';
 import { Database } from '../src/core/database/database.ts';
-import { Foyer } from '../src/core/foyer.ts';
 import { MemoryPluginStateStore } from '../src/core/plugins/plugin-state.ts';
 import { EmbeddedScheduler } from '../src/core/scheduling/embedded-scheduler.ts';
 import { MemoryJobStore } from '../src/core/scheduling/job-store.ts';
+import { EmulatorControl } from '../src/emulator/control-client.ts';
 import { Emulator } from '../src/emulator/emulator.ts';
-import { EmulatorControl } from '../src/emulator/testing/control-client.ts';
+import { Foyer } from '../src/foyer.ts';
 
 const PLUGINS = (process.env.BENCH_PLUGINS ?? 'join,leave,join-dm,autoroles').split(',');
 

@@ -9,12 +9,12 @@
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pino } from 'pino';
-import { Foyer } from '../src/core/foyer.ts';
 import { bumpGeneration, moduleUrl } from '../src/core/plugins/module-generations.ts';
 import { MemoryPluginStateStore } from '../src/core/plugins/plugin-state.ts';
 import { EmbeddedScheduler } from '../src/core/scheduling/embedded-scheduler.ts';
 import { MemoryJobStore } from '../src/core/scheduling/job-store.ts';
 import { Emulator } from '../src/emulator/emulator.ts';
+import { Foyer } from '../src/foyer.ts';
 
 const RELOADS = Number(process.env.BENCH_RELOADS ?? 50);
 const RATE = Number(process.env.BENCH_JOIN_RATE ?? 200);

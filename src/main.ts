@@ -1,7 +1,6 @@
 import { resolve } from 'node:path';
 import { ConfigError, loadConfig } from './core/config/load-config.ts';
 import { Database } from './core/database/database.ts';
-import { Foyer } from './core/foyer.ts';
 import { createLogger } from './core/logger.ts';
 import { DbPluginStateStore } from './core/plugins/db-plugin-state.ts';
 import { PluginWatcher } from './core/plugins/plugin-watcher.ts';
@@ -9,6 +8,7 @@ import { BullMqScheduler } from './core/scheduling/bullmq-scheduler.ts';
 import { DbJobStore } from './core/scheduling/db-job-store.ts';
 import { EmbeddedScheduler } from './core/scheduling/embedded-scheduler.ts';
 import { Emulator } from './emulator/emulator.ts';
+import { Foyer } from './foyer.ts';
 import { applySandboxDefaults } from './sandbox/sandbox-defaults.ts';
 
 /**

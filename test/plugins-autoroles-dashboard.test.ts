@@ -1,6 +1,6 @@
-import { container } from '@sapphire/framework';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../src/core/database/database.ts';
+import { runningDashboard } from '../src/dashboard/container.ts';
 import { DashboardClient } from '../src/testing/dashboard-client.ts';
 import { startFoyerWithEmulator } from '../src/testing/foyer-harness.ts';
 import { sqliteDatabase } from './helpers/databases.ts';
@@ -61,7 +61,7 @@ describe('auto roles dashboard page', () => {
 			.filter((r) => r.path.includes(`/members/${userId}`) && r.method !== 'GET')
 			.map((r) => `${r.method} ${r.status}`);
 	const auditActions = async () =>
-		(await container.dashboard.audit.list({ guildId: h.guildId, plugin: 'autoroles' })).map((e) => e.action).reverse();
+		(await runningDashboard().audit.list({ guildId: h.guildId, plugin: 'autoroles' })).map((e) => e.action).reverse();
 
 	beforeAll(async () => {
 		db = await target.open();
@@ -117,7 +117,7 @@ describe('auto roles dashboard page', () => {
 		expect(after).toMatch(new RegExp(`<option value="${role('VIP')}" disabled>VIP \\(cannot be chosen`));
 		expect(await stored()).toEqual([role('Member'), role('VIP')]);
 		expect((await auditActions()).slice(auditedBefore)).toEqual(['autoroles.add', 'autoroles.add']);
-		const [entry] = await container.dashboard.audit.list({ guildId: h.guildId, action: 'autoroles.add', limit: 1 });
+		const [entry] = await runningDashboard().audit.list({ guildId: h.guildId, action: 'autoroles.add', limit: 1 });
 		expect(entry?.after).toEqual({ roleId: role('VIP'), roleName: 'VIP', target: 'bots', delaySeconds: 5400 });
 		expect(entry?.username).toBe('demo-admin');
 	});

@@ -4,8 +4,8 @@ import { join, resolve } from 'node:path';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DbJobStore } from '../src/core/scheduling/db-job-store.ts';
+import { EmulatorControl } from '../src/emulator/control-client.ts';
 import { Emulator } from '../src/emulator/emulator.ts';
-import { EmulatorControl } from '../src/emulator/testing/control-client.ts';
 import { startFoyerOnFile } from './helpers/foyer-on-file.ts';
 import { waitUntil } from './helpers/wait.ts';
 

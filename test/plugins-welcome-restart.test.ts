@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EmulatorControl } from '../src/emulator/control-client.ts';
 import { Emulator } from '../src/emulator/emulator.ts';
-import { EmulatorControl } from '../src/emulator/testing/control-client.ts';
 import { DashboardClient } from '../src/testing/dashboard-client.ts';
 import { startFoyerOnFile } from './helpers/foyer-on-file.ts';
 

@@ -13,7 +13,7 @@ export function auditedRule(guild: Guild, rule: AutoRole) {
 }
 
 /** Records a change made from the dashboard, by the logged-in user, in the guild's audit log. */
-export function recordChange(
+export async function recordChange(
 	request: Route.Request,
 	guild: Guild,
 	action: AutorolesAction,
@@ -21,7 +21,7 @@ export function recordChange(
 	after: unknown,
 ): Promise<void> {
 	const { session } = requestContext(request);
-	return container.dashboard.record({
+	await container.dashboard?.record({
 		guildId: guild.id,
 		userId: session?.userId ?? '',
 		username: session?.username ?? '',

@@ -23,10 +23,3 @@ declare module '@sapphire/pieces' {
 		counters: import('./counters/plugin-counters.ts').PluginCounters;
 	}
 }
-
-declare module '@sapphire/pieces' {
-	interface Container {
-		/** The admin dashboard (sessions, audit log, permission checks), when it runs. */
-		dashboard: import('../dashboard/dashboard.ts').Dashboard;
-	}
-}

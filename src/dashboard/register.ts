@@ -1,4 +1,7 @@
 import { container } from '@sapphire/framework';
+import { DashboardSandboxRoute } from '../sandbox/routes/sandbox.ts';
+import { DashboardSandboxActionRoute } from '../sandbox/routes/sandbox-action.ts';
+import { DashboardSandboxFeedRoute } from '../sandbox/routes/sandbox-feed.ts';
 import { DashboardGuard } from './access/dashboard-guard.ts';
 import { DashboardAdminPluginActionRoute } from './routes/admin-plugin-action.ts';
 import { DashboardAdminPluginsRoute } from './routes/admin-plugins.ts';
@@ -12,9 +15,6 @@ import { DashboardLogoutRoute } from './routes/logout.ts';
 import { DashboardOAuthCallbackRoute } from './routes/oauth-callback.ts';
 import { DashboardPluginEnabledRoute } from './routes/plugin-enabled.ts';
 import { DashboardPluginSettingsRoute } from './routes/plugin-settings.ts';
-import { DashboardSandboxRoute } from './routes/sandbox.ts';
-import { DashboardSandboxActionRoute } from './routes/sandbox-action.ts';
-import { DashboardSandboxFeedRoute } from './routes/sandbox-feed.ts';
 import { DashboardTemplatePreviewRoute } from './routes/template-preview.ts';
 
 const ROUTES = {

@@ -1,6 +1,6 @@
-import type { Foyer } from '../core/foyer.ts';
+import { EmulatorControl } from '../emulator/control-client.ts';
 import type { Emulator } from '../emulator/emulator.ts';
-import { EmulatorControl } from '../emulator/testing/control-client.ts';
+import type { Foyer } from '../foyer.ts';
 
 /**
  * The demo server comes configured, so a new user sees the welcome suite work on the first simulated

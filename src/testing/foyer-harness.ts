@@ -3,13 +3,13 @@ import { join, resolve } from 'node:path';
 import { Writable } from 'node:stream';
 import { type Logger, pino } from 'pino';
 import type { Database } from '../core/database/database.ts';
-import { Foyer } from '../core/foyer.ts';
 import { MemoryPluginStateStore } from '../core/plugins/plugin-state.ts';
 import { EmbeddedScheduler } from '../core/scheduling/embedded-scheduler.ts';
 import type { Scheduler } from '../core/scheduling/job.ts';
 import { MemoryJobStore } from '../core/scheduling/job-store.ts';
+import { EmulatorControl } from '../emulator/control-client.ts';
 import { Emulator } from '../emulator/emulator.ts';
-import { EmulatorControl } from '../emulator/testing/control-client.ts';
+import { Foyer } from '../foyer.ts';
 
 export interface LogLine {
 	level: number;

@@ -1,8 +1,8 @@
 import { type Client, Events, type GuildMember, type Invite } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EmulatorControl } from '../../src/emulator/control-client.ts';
 import { Emulator } from '../../src/emulator/emulator.ts';
 import { connectClient } from '../../src/emulator/testing/client.ts';
-import { EmulatorControl } from '../../src/emulator/testing/control-client.ts';
 
 /** Resolves with the next `event` that passes `filter`, or rejects after `ms`. */
 function next<T>(

@@ -1,7 +1,7 @@
 import { GatewayIntentBits as I } from 'discord-api-types/v10';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { EmulatorControl } from '../../src/emulator/control-client.ts';
 import { Emulator } from '../../src/emulator/emulator.ts';
-import { EmulatorControl } from '../../src/emulator/testing/control-client.ts';
 import { RawGateway } from '../helpers/raw-gateway.ts';
 
 describe('gateway protocol (raw WebSocket client)', () => {

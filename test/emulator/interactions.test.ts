@@ -10,9 +10,9 @@ import {
 	TextInputStyle,
 } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ControlError, EmulatorControl } from '../../src/emulator/control-client.ts';
 import { Emulator } from '../../src/emulator/emulator.ts';
 import { connectClient } from '../../src/emulator/testing/client.ts';
-import { ControlError, EmulatorControl } from '../../src/emulator/testing/control-client.ts';
 
 describe('slash commands, buttons and modals through the control API', () => {
 	let emulator: Emulator;

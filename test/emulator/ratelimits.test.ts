@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EmulatorControl } from '../../src/emulator/control-client.ts';
 import { Emulator } from '../../src/emulator/emulator.ts';
 import { connectClient } from '../../src/emulator/testing/client.ts';
-import { EmulatorControl } from '../../src/emulator/testing/control-client.ts';
 
 describe('rate limits', () => {
 	let emulator: Emulator;

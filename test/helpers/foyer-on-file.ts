@@ -1,11 +1,11 @@
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { Database } from '../../src/core/database/database.ts';
-import { Foyer } from '../../src/core/foyer.ts';
 import { DbPluginStateStore } from '../../src/core/plugins/db-plugin-state.ts';
 import { DbJobStore } from '../../src/core/scheduling/db-job-store.ts';
 import { EmbeddedScheduler } from '../../src/core/scheduling/embedded-scheduler.ts';
 import type { Emulator } from '../../src/emulator/emulator.ts';
+import { Foyer } from '../../src/foyer.ts';
 
 /**
  * A Foyer as `npm start` builds one (SQLite file in `dataDir`, plugin state and jobs in it, the

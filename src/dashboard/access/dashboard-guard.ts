@@ -24,7 +24,7 @@ export class DashboardGuard extends Middleware {
 	override async run(request: ApiRequest, response: ApiResponse) {
 		const route = request.route;
 		if (!route) return;
-		const dashboard = this.container.dashboard as typeof this.container.dashboard | undefined;
+		const dashboard = this.container.dashboard;
 		const access = accessOf(route);
 		response.setHeader('Vary', 'HX-Request');
 		if (access === 'public') return;

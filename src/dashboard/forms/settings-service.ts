@@ -1,6 +1,7 @@
 import { container } from '@sapphire/framework';
 import type { Guild } from 'discord.js';
 import { validateSettings } from '../../core/settings/settings-schema.ts';
+import { runningDashboard } from '../container.ts';
 import type { Session } from '../sessions/session-store.ts';
 import { guildFieldErrors } from './settings-form.ts';
 
@@ -34,7 +35,7 @@ export async function saveSettings(
 	const result = await plugins.updateSettings(pluginId, guild.id, input);
 	if (!result.ok)
 		return { ok: false, values: { ...before, ...input }, errors: result.errors as Record<string, string> };
-	await container.dashboard.record({
+	await runningDashboard().record({
 		guildId: guild.id,
 		userId: session.userId,
 		username: session.username,

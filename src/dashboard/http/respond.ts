@@ -44,9 +44,9 @@ export function sendPage(request: ApiRequest, response: ApiResponse, options: Pa
 		csrf: ctx.session?.csrfToken ?? '',
 		isOwner: ctx.isOwner,
 		guild: ctx.guild ? { id: ctx.guild.id, name: ctx.guild.name } : null,
-		nav: ctx.guild ? container.dashboard.navigationFor(ctx.guild) : [],
+		nav: ctx.guild && container.dashboard ? container.dashboard.navigationFor(ctx.guild) : [],
 		active: options.active ?? '',
-		sandbox: container.dashboard.sandbox !== null,
+		sandbox: (container.dashboard?.sandbox ?? null) !== null,
 	});
 	send(response, status, html);
 }

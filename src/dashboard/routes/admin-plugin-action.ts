@@ -1,4 +1,5 @@
 import { Route } from '@sapphire/plugin-api';
+import { runningDashboard } from '../container.ts';
 import { field } from '../http/body.ts';
 import { isHtmx, requestContext } from '../http/request-context.ts';
 import { redirect, renderView, sendError } from '../http/respond.ts';
@@ -39,7 +40,7 @@ export class DashboardAdminPluginActionRoute extends Route {
 					message = { kind: 'ok', text: `Unloaded ${target}.` };
 				}
 			}
-			await this.container.dashboard.record({
+			await runningDashboard().record({
 				guildId: null,
 				userId: session.userId,
 				username: session.username,

@@ -1,4 +1,5 @@
 import { Route } from '@sapphire/plugin-api';
+import { runningDashboard } from '../container.ts';
 import { requestContext } from '../http/request-context.ts';
 import { renderView, sendPage } from '../http/respond.ts';
 import { adminPluginRows } from './_admin-model.ts';
@@ -12,7 +13,7 @@ export class DashboardAdminPluginsRoute extends Route {
 	override async run(request: Route.Request, response: Route.Response) {
 		const csrf = requestContext(request).session?.csrfToken ?? '';
 		const table = renderView('partials/admin-plugins', { rows: await adminPluginRows(), csrf, message: null });
-		const entries = await this.container.dashboard.audit.list({ guildId: null, limit: 20 });
+		const entries = await runningDashboard().audit.list({ guildId: null, limit: 20 });
 		const audit = renderView('partials/audit-table', {
 			rows: entries.map((e) => ({
 				...e,

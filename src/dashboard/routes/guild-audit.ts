@@ -1,4 +1,5 @@
 import { Route } from '@sapphire/plugin-api';
+import { runningDashboard } from '../container.ts';
 import { guildOf, renderView, sendPage } from '../http/respond.ts';
 
 const ACTIONS = ['plugin.enable', 'plugin.disable', 'settings.update'];
@@ -20,7 +21,7 @@ export class DashboardGuildAuditRoute extends Route {
 			userId: text(request.query.user),
 			action: text(request.query.action),
 		};
-		const entries = await this.container.dashboard.audit.list({
+		const entries = await runningDashboard().audit.list({
 			guildId: guild.id,
 			...(filter.plugin ? { plugin: filter.plugin } : {}),
 			...(filter.userId ? { userId: filter.userId } : {}),

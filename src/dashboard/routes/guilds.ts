@@ -1,5 +1,6 @@
 import { Route } from '@sapphire/plugin-api';
 import { PermissionFlagsBits } from 'discord.js';
+import { runningDashboard } from '../container.ts';
 import { requestContext } from '../http/request-context.ts';
 import { renderView, sendError, sendPage } from '../http/respond.ts';
 
@@ -33,7 +34,7 @@ export class DashboardGuildsRoute extends Route {
 	}
 
 	override async run(request: Route.Request, response: Route.Response) {
-		const dashboard = this.container.dashboard;
+		const dashboard = runningDashboard();
 		const session = requestContext(request).session;
 		if (!session) return sendError(request, response, 401, 'Log in first.');
 		let guilds: Awaited<ReturnType<typeof dashboard.userGuilds>>;

@@ -1,4 +1,5 @@
 import { Route } from '@sapphire/plugin-api';
+import { runningDashboard } from '../container.ts';
 import { OAUTH_STATE_COOKIE, setCookie } from '../http/cookies.ts';
 import { redirect } from '../http/respond.ts';
 import { newToken } from '../sessions/session-store.ts';
@@ -11,7 +12,7 @@ export class DashboardLoginDiscordRoute extends Route {
 	}
 
 	override run(request: Route.Request, response: Route.Response) {
-		const dashboard = this.container.dashboard;
+		const dashboard = runningDashboard();
 		const state = newToken();
 		const next = safeNext(request.query.next);
 		setCookie(response, OAUTH_STATE_COOKIE, `${state}|${next}`, {

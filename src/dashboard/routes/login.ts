@@ -1,4 +1,5 @@
 import { Route } from '@sapphire/plugin-api';
+import { runningDashboard } from '../container.ts';
 import { readCookie, SESSION_COOKIE } from '../http/cookies.ts';
 import { redirect, renderView, sendPage } from '../http/respond.ts';
 import { hashSessionId } from '../sessions/session-store.ts';
@@ -12,9 +13,9 @@ export class DashboardLoginRoute extends Route {
 	override async run(request: Route.Request, response: Route.Response) {
 		const next = safeNext(request.query.next);
 		const cookie = readCookie(request, SESSION_COOKIE);
-		const session = cookie ? await this.container.dashboard.sessions.get(hashSessionId(cookie)) : null;
+		const session = cookie ? await runningDashboard().sessions.get(hashSessionId(cookie)) : null;
 		if (session && session.expiresAt > Date.now()) return redirect(response, next);
-		const body = renderView('pages/login', { next, sandbox: this.container.dashboard.sandbox !== null });
+		const body = renderView('pages/login', { next, sandbox: runningDashboard().sandbox !== null });
 		sendPage(request, response, { title: 'Log in', body });
 	}
 }

@@ -1,4 +1,5 @@
 import { Route } from '@sapphire/plugin-api';
+import { runningDashboard } from '../container.ts';
 import { clearCookie, SESSION_COOKIE } from '../http/cookies.ts';
 import { isHtmx, requestContext } from '../http/request-context.ts';
 import { redirect } from '../http/respond.ts';
@@ -10,7 +11,7 @@ export class DashboardLogoutRoute extends Route {
 	}
 
 	override async run(request: Route.Request, response: Route.Response) {
-		const dashboard = this.container.dashboard;
+		const dashboard = runningDashboard();
 		const session = requestContext(request).session;
 		if (session) {
 			await dashboard.sessions.delete(session.idHash);

@@ -1,4 +1,5 @@
 import { Route } from '@sapphire/plugin-api';
+import { runningDashboard } from '../container.ts';
 import { clearCookie, OAUTH_STATE_COOKIE, readCookie, SESSION_COOKIE, setCookie } from '../http/cookies.ts';
 import { redirect, sendError } from '../http/respond.ts';
 import { hashSessionId, newToken } from '../sessions/session-store.ts';
@@ -11,7 +12,7 @@ export class DashboardOAuthCallbackRoute extends Route {
 	}
 
 	override async run(request: Route.Request, response: Route.Response) {
-		const dashboard = this.container.dashboard;
+		const dashboard = runningDashboard();
 		const [state, next] = (readCookie(request, OAUTH_STATE_COOKIE) ?? '').split('|');
 		clearCookie(response, OAUTH_STATE_COOKIE, dashboard.secureCookies);
 		if (request.query.error)

@@ -1,4 +1,5 @@
 import { Route } from '@sapphire/plugin-api';
+import { runningDashboard } from '../container.ts';
 import { field } from '../http/body.ts';
 import { isHtmx, requestContext } from '../http/request-context.ts';
 import { guildOf, redirect, renderView, sendError } from '../http/respond.ts';
@@ -22,7 +23,7 @@ export class DashboardPluginEnabledRoute extends Route {
 		const enabled = raw === 'on';
 		if (before !== enabled) {
 			await this.container.plugins.setEnabled(id, guild.id, enabled);
-			await this.container.dashboard.record({
+			await runningDashboard().record({
 				guildId: guild.id,
 				userId: session?.userId ?? '',
 				username: session?.username ?? '',

@@ -1,2 +1,2 @@
+export { ControlError, EmulatorControl } from '../control-client.ts';
 export { connectClient, DEFAULT_TEST_INTENTS } from './client.ts';
-export { ControlError, EmulatorControl } from './control-client.ts';

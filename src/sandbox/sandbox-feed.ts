@@ -1,5 +1,5 @@
 import { ChannelType, type Guild } from 'discord.js';
-import { EmulatorControl } from '../../emulator/testing/control-client.ts';
+import { EmulatorControl } from '../emulator/control-client.ts';
 
 export interface FeedMessage {
 	id: string;

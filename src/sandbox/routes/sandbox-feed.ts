@@ -1,6 +1,7 @@
 import { Route } from '@sapphire/plugin-api';
-import { guildOf, renderView, sendError } from '../http/respond.ts';
-import { sandboxFeed } from '../sandbox/sandbox-feed.ts';
+import { runningDashboard } from '../../dashboard/container.ts';
+import { guildOf, renderView, sendError } from '../../dashboard/http/respond.ts';
+import { sandboxFeed } from '../sandbox-feed.ts';
 
 /** The sandbox's channel feed as a fragment, polled by the sandbox page. */
 export class DashboardSandboxFeedRoute extends Route {
@@ -9,7 +10,7 @@ export class DashboardSandboxFeedRoute extends Route {
 	}
 
 	override async run(request: Route.Request, response: Route.Response) {
-		const sandbox = this.container.dashboard.sandbox;
+		const sandbox = runningDashboard().sandbox;
 		if (!sandbox) return sendError(request, response, 404, 'The sandbox panel exists only in sandbox mode.');
 		const guild = guildOf(request);
 		const html = renderView('partials/sandbox-feed', {

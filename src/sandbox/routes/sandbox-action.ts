@@ -1,8 +1,9 @@
 import { Route } from '@sapphire/plugin-api';
-import { EmulatorControl } from '../../emulator/testing/control-client.ts';
-import { field } from '../http/body.ts';
-import { isHtmx, requestContext } from '../http/request-context.ts';
-import { guildOf, redirect, renderView, sendError } from '../http/respond.ts';
+import { runningDashboard } from '../../dashboard/container.ts';
+import { field } from '../../dashboard/http/body.ts';
+import { isHtmx, requestContext } from '../../dashboard/http/request-context.ts';
+import { guildOf, redirect, renderView, sendError } from '../../dashboard/http/respond.ts';
+import { EmulatorControl } from '../../emulator/control-client.ts';
 
 const USERNAME = /^[a-z0-9_.]{2,32}$/;
 
@@ -13,7 +14,7 @@ export class DashboardSandboxActionRoute extends Route {
 	}
 
 	override async run(request: Route.Request, response: Route.Response) {
-		const sandbox = this.container.dashboard.sandbox;
+		const sandbox = runningDashboard().sandbox;
 		if (!sandbox) return sendError(request, response, 404, 'The sandbox panel exists only in sandbox mode.');
 		const guild = guildOf(request);
 		const { body } = requestContext(request);

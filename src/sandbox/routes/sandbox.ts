@@ -1,7 +1,8 @@
 import { Route } from '@sapphire/plugin-api';
-import { requestContext } from '../http/request-context.ts';
-import { guildOf, renderView, sendError, sendPage } from '../http/respond.ts';
-import { sandboxFeed } from '../sandbox/sandbox-feed.ts';
+import { runningDashboard } from '../../dashboard/container.ts';
+import { requestContext } from '../../dashboard/http/request-context.ts';
+import { guildOf, renderView, sendError, sendPage } from '../../dashboard/http/respond.ts';
+import { sandboxFeed } from '../sandbox-feed.ts';
 
 /** Sandbox mode only: simulate joins, leaves and commands on the emulated server and watch its channels. */
 export class DashboardSandboxRoute extends Route {
@@ -10,7 +11,7 @@ export class DashboardSandboxRoute extends Route {
 	}
 
 	override async run(request: Route.Request, response: Route.Response) {
-		const sandbox = this.container.dashboard.sandbox;
+		const sandbox = runningDashboard().sandbox;
 		if (!sandbox) return sendError(request, response, 404, 'The sandbox panel exists only in sandbox mode.');
 		const guild = guildOf(request);
 		const feed = renderView('partials/sandbox-feed', {
