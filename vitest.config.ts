@@ -26,7 +26,7 @@ const pluginGenerations: Plugin = {
 export default defineConfig({
 	plugins: [pluginGenerations],
 	test: {
-		include: ['test/**/*.test.ts'],
+		include: ['test/**/*.test.ts', 'plugins/*/test/**/*.test.ts', 'examples/**/test/**/*.test.ts'],
 		testTimeout: 30_000,
 		hookTimeout: 30_000,
 		pool: 'forks',
