@@ -1,3 +1,4 @@
+import { container } from '@sapphire/framework';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/core/database/database.ts';
 import { startFoyerWithEmulator } from '../src/testing/foyer-harness.ts';
@@ -8,13 +9,10 @@ describe('join DM plugin (seed phase 3 test 2)', () => {
 	const target = sqliteDatabase();
 	let db: Database;
 	let h: Awaited<ReturnType<typeof startFoyerWithEmulator>>;
-	const stats = async () =>
-		(
-			(await db.em().getConnection().execute('select sent, failed from join_dm_stats')) as {
-				sent: number;
-				failed: number;
-			}[]
-		)[0];
+	const stats = async () => {
+		const counts = await container.counters.read('join-dm', h.guildId);
+		return { sent: counts.sent ?? 0, failed: counts.failed ?? 0 };
+	};
 
 	beforeAll(async () => {
 		db = await target.open();

@@ -11,8 +11,8 @@ declare module '@sapphire/pieces' {
 		plugins: PluginManager;
 		/** Foyer's structured logger; pieces log through it with `{ plugin }`. */
 		log: Logger;
-		/** The database: `container.db.em()` gives a fresh EntityManager for plugin entities. */
-		db: Database;
+		/** The database (absent when Foyer runs without one): plugins use their handle's `em()`. */
+		db?: Database;
 		/** Delayed and repeating jobs that run the plugins' scheduled-task pieces. */
 		scheduler: Scheduler;
 		/** The `%placeholder%` message templates shared by all plugins. */

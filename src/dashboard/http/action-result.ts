@@ -1,6 +1,6 @@
 import type { ApiRequest, ApiResponse } from '@sapphire/plugin-api';
 import { isHtmx } from './request-context.ts';
-import { renderView, sendPage } from './respond.ts';
+import { renderView, sendFragment, sendPage } from './respond.ts';
 
 export interface ActionResult {
 	kind: 'ok' | 'error';
@@ -16,7 +16,7 @@ export function sendActionResult(request: ApiRequest, response: ApiResponse, res
 	const flash = renderView('partials/flash', { flash: { kind: result.kind, text: result.text } });
 	const status = result.status ?? (result.kind === 'ok' ? 200 : 400);
 	if (isHtmx(request)) {
-		response.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8' }).end(flash);
+		sendFragment(response, status, flash);
 		return;
 	}
 	const body = renderView('pages/action-result', { back: result.back });
