@@ -74,6 +74,8 @@ export interface FoyerPlugin<S extends SettingsSchema = SettingsSchema, T extend
 	hasService(id: FoyerServiceName): boolean;
 	/** A fresh EntityManager for the plugin's entities. */
 	em(): EntityManager;
+	/** The time in ms as Foyer sees it: use it instead of Date.now() so tests can move it. */
+	now(): number;
 	/** Posts a message about one member (welcome-style), combined with others' during a raid. */
 	postMemberMessage(message: Omit<MemberMessage, 'plugin'>): Promise<MemberMessageResult | null>;
 }
@@ -162,6 +164,7 @@ export function definePlugin<const M extends PluginManifest>(manifest: M): Foyer
 			if (!db) throw new Error(`Plugin "${id}" uses the database, but Foyer runs without one`);
 			return db.em();
 		},
+		now: () => container.clock.now(),
 		postMemberMessage: (message) => container.memberMessages.post({ ...message, plugin: id } as MemberMessage),
 	};
 	return brandHandle(handle, manifest);
