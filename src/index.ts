@@ -56,6 +56,7 @@ export { templateContextOf } from './core/templates/member-context.ts';
 export { memberText } from './core/templates/member-text.ts';
 export { sendMemberTemplate } from './core/templates/send-member-template.ts';
 export {
+	type ContextProvider,
 	type Placeholder,
 	type RenderResult,
 	type TemplateContext,

@@ -52,6 +52,11 @@ describe('plugin kit: typed handle, services and events between plugins', () => 
 		expect(all.indexOf('seen ada 6')).toBeLessThan(all.indexOf('delivered ada'));
 	});
 
+	it("renders another plugin's template context (the inviter) in member messages, and the fallback once it is gone", async () => {
+		await h.control.join(h.guildId, { user: { username: 'eve' } });
+		await waitUntil(async () => (await texts()).includes('eve invited by kit-inviter (7)'));
+	});
+
 	it("reads the consumer's settings typed from its manifest, and validates changes", async () => {
 		const saved = await h.foyer.plugins.updateSettings('kit-consumer', h.guildId, { mode: 'loud', greeting: 'hi' });
 		expect(saved.ok).toBe(true);

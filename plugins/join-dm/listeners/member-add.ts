@@ -1,6 +1,5 @@
 import { Events, Listener } from '@sapphire/framework';
 import { DiscordAPIError, type GuildMember, RESTJSONErrorCodes } from 'discord.js';
-import { templateContextOf } from 'foyer';
 import plugin from '../plugin.ts';
 import { firstTimeClosed } from './_closed-once.ts';
 
@@ -12,7 +11,7 @@ export class JoinDmMemberAdd extends Listener<typeof Events.GuildMemberAdd> {
 	override async run(member: GuildMember) {
 		if (member.user.bot) return;
 		const { template } = plugin.settings(member.guild.id);
-		const rendered = this.container.templates.render(template, templateContextOf(member));
+		const rendered = await plugin.renderTemplate(template, member);
 		try {
 			await member.send({ content: rendered.content, allowedMentions: rendered.allowedMentions });
 			plugin.counters.add(member.guild.id, 'sent');

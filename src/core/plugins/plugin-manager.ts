@@ -233,6 +233,28 @@ export class PluginManager extends EventEmitter {
 
 	/** The object each plugin's current `plugin.ts` exported (its handle): handlers registered through another go. */
 	readonly #handles = new Map<string, unknown>();
+	/** What each plugin version registered with the core (context providers...), undone when that version goes. */
+	readonly #owned = new Map<string, { handle: unknown; dispose: () => void }[]>();
+
+	/** Keeps `dispose` for when the version of plugin `id` that `handle` belongs to is replaced or unloaded. */
+	own(id: string, handle: unknown, dispose: () => void): void {
+		if (this.#handles.get(id) !== handle) {
+			dispose();
+			return;
+		}
+		const list = this.#owned.get(id) ?? [];
+		list.push({ handle, dispose });
+		this.#owned.set(id, list);
+	}
+
+	/** Undoes what the plugin's versions other than `keep` registered (all of them when `keep` is undefined). */
+	#disown(id: string, keep?: unknown): void {
+		const list = this.#owned.get(id) ?? [];
+		for (const entry of list) if (entry.handle !== keep) entry.dispose();
+		const kept = list.filter((entry) => entry.handle === keep);
+		if (kept.length) this.#owned.set(id, kept);
+		else this.#owned.delete(id);
+	}
 
 	/** What a plugin may listen to and call: its own, the core's, and its declared dependencies'. */
 	#uses(consumer: string, provider: string): boolean {
@@ -355,6 +377,7 @@ export class PluginManager extends EventEmitter {
 		this.services.remove(id);
 		await unloadPluginPieces(plugin.pieces);
 		plugin.gate.close();
+		this.#disown(id);
 		this.#handles.delete(id);
 		this.i18n.drop(id);
 		this.views.drop(id);
@@ -400,12 +423,14 @@ export class PluginManager extends EventEmitter {
 				plugin.pieces = await loadPluginPieces(id, plugin.dir, plugin.gate, (p) => this.#usesBy(plugin.manifest, p));
 				throw error;
 			}
+			this.#disown(id, this.#handles.get(id));
 			plugin.manifest = manifest;
 			plugin.reloads++;
 			plugin.loadedAt = Date.now();
 		} catch (error) {
 			setGeneration(plugin.dir, previousGeneration);
 			this.#handles.set(id, previousHandle);
+			this.#disown(id, previousHandle);
 			this.services.restore(id);
 			const message = error instanceof Error ? error.message : String(error);
 			this.options.logger.error(

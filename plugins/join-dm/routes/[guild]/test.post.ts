@@ -1,6 +1,6 @@
 import { Route } from '@sapphire/plugin-api';
 import { DiscordAPIError, RESTJSONErrorCodes } from 'discord.js';
-import { guildOf, requestContext, sendActionResult, templateContextOf } from 'foyer';
+import { guildOf, requestContext, sendActionResult } from 'foyer';
 import plugin from '../../plugin.ts';
 
 /** "Send me a test DM": the join DM, rendered for the admin pressing the button. */
@@ -12,7 +12,7 @@ export class JoinDmTestRoute extends Route {
 		if (!member)
 			return sendActionResult(request, response, { kind: 'error', text: 'You are not a member of this server.', back });
 		const { template } = plugin.settings(guild.id);
-		const rendered = this.container.templates.render(template, templateContextOf(member));
+		const rendered = await plugin.renderTemplate(template, member);
 		try {
 			await member.send({ content: rendered.content, allowedMentions: rendered.allowedMentions });
 			return sendActionResult(request, response, { kind: 'ok', text: 'Sent: check your direct messages.', back });

@@ -2,8 +2,10 @@ import type { EntityManager } from '@mikro-orm/core';
 import { container } from '@sapphire/framework';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
-import type { MemberMessage, MemberMessageResult } from '../../messaging/member-message.ts';
+import type { AnyMember, MemberMessage, MemberMessageResult } from '../../messaging/member-message.ts';
 import type { SettingsOf, SettingsSchema, ValidationResult } from '../../settings/settings-schema.ts';
+import { templateContextOf } from '../../templates/member-context.ts';
+import type { ContextProvider, RenderResult } from '../../templates/template-engine.ts';
 import { brandHandle, type PluginManifest, type TaskSchemas } from '../manifest.ts';
 import type { FoyerEvent, FoyerEventName, FoyerServiceName, FoyerServices, ServiceClient } from './published.ts';
 
@@ -78,6 +80,13 @@ export interface FoyerPlugin<S extends SettingsSchema = SettingsSchema, T extend
 	now(): number;
 	/** Posts a message about one member (welcome-style), combined with others' during a raid. */
 	postMemberMessage(message: Omit<MemberMessage, 'plugin'>): Promise<MemberMessageResult | null>;
+	/** Renders a `%placeholder%` template for a member, with what plugins' context providers add (the inviter...). */
+	renderTemplate(template: string, member: AnyMember): Promise<RenderResult>;
+	/**
+	 * Adds to every member's template context (e.g. the inviter for `%inviter%`), while this version
+	 * of the plugin is loaded. Call it at the top level of a module a piece imports.
+	 */
+	templateContext(provider: ContextProvider): void;
 }
 
 const loggers = new WeakMap<Logger, Map<string, Logger>>();
@@ -165,7 +174,16 @@ export function definePlugin<const M extends PluginManifest>(manifest: M): Foyer
 			return db.em();
 		},
 		now: () => container.clock.now(),
-		postMemberMessage: (message) => container.memberMessages.post({ ...message, plugin: id } as MemberMessage),
+		postMemberMessage: async (message) => {
+			const context = await container.templates.resolveContext(message.member);
+			return container.memberMessages.post({ ...message, plugin: id, context } as MemberMessage);
+		},
+		renderTemplate: async (template, member) =>
+			container.templates.render(template, {
+				...templateContextOf(member),
+				...(await container.templates.resolveContext(member)),
+			}),
+		templateContext: (provider) => manager().own(id, handle, container.templates.provideContext(provider)),
 	};
 	return brandHandle(handle, manifest);
 }
