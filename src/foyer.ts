@@ -92,6 +92,7 @@ export class Foyer {
 	private constructor(
 		readonly client: FoyerClient,
 		readonly plugins: PluginManager,
+		readonly scheduler: Scheduler,
 		private readonly state: { ready: boolean },
 	) {}
 
@@ -142,10 +143,13 @@ export class Foyer {
 		if (!client.stores.has('scheduled-tasks')) client.stores.register(new ScheduledTaskStore());
 		carryOverManualPieces(client.stores);
 		// Repeating tasks follow their plugin: created on load, updated on reload, removed on unload.
-		const syncTasks = (id: string) =>
+		let schedulerStarted = false;
+		const syncTasks = (id: string) => {
+			if (!schedulerStarted) return;
 			void options.scheduler
 				.syncRepeating(id)
 				.catch((error) => options.logger.error({ plugin: id, err: error }, 'Could not sync repeating tasks'));
+		};
 		for (const event of ['pluginLoaded', 'pluginReloaded', 'pluginUnloaded']) plugins.on(event, syncTasks);
 		const readyPromise = new Promise<void>((resolve) => client.once('clientReady', () => resolve()));
 		if (options.dashboard) container.dashboard = await Dashboard.create(options.dashboard, client, plugins, options.db);
@@ -153,11 +157,14 @@ export class Foyer {
 		await client.login(options.token);
 		await readyPromise;
 		await client.application?.fetch();
-		await options.scheduler.start();
+		// Jobs that fell due while Foyer was down run once their plugins' task pieces are loaded.
 		await plugins.loadAll();
+		await options.scheduler.start();
+		schedulerStarted = true;
+		for (const plugin of plugins.list()) if (plugin.id && plugin.status === 'loaded') syncTasks(plugin.id);
 		state.ready = true;
 		await plugins.syncCommands();
-		return new Foyer(client, plugins, state);
+		return new Foyer(client, plugins, options.scheduler, state);
 	}
 
 	/** Base URL of the HTTP server (dashboard and plugin routes). */
