@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Database } from '../src/core/database/database.ts';
+import { type Backend, describeOnBackends } from '../src/testing/backends.ts';
 import { startFoyerWithEmulator } from '../src/testing/foyer-harness.ts';
-import { sqliteDatabase } from './helpers/databases.ts';
 import { waitUntil } from './helpers/wait.ts';
 
-describe('join DM plugin (seed phase 3 test 2)', () => {
-	const target = sqliteDatabase();
+describeOnBackends('join DM plugin (seed phase 3 test 2)', (backend: Backend) => {
 	let db: Database;
 	let h: Awaited<ReturnType<typeof startFoyerWithEmulator>>;
 	const stats = async () =>
@@ -17,13 +16,13 @@ describe('join DM plugin (seed phase 3 test 2)', () => {
 		)[0];
 
 	beforeAll(async () => {
-		db = await target.open();
-		h = await startFoyerWithEmulator(['join-dm'], { from: 'plugins', db });
+		const backendOptions = await backend.harnessOptions();
+		db = backendOptions.db;
+		h = await startFoyerWithEmulator(['join-dm'], { from: 'plugins', ...backendOptions });
 	});
 	afterAll(async () => {
 		await h?.stop();
-		await db?.close();
-		await target.cleanup();
+		await backend.cleanup();
 	});
 
 	it('sends the DM with placeholders rendered', async () => {
