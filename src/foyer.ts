@@ -6,6 +6,7 @@ import { ScheduledTaskStore } from '@sapphire/plugin-scheduled-tasks';
 import { type ClientOptions, GatewayIntentBits, Partials } from 'discord.js';
 import type { Logger } from 'pino';
 import { FoyerClient } from './core/client.ts';
+import { Continuity } from './core/continuity/continuity.ts';
 import { PluginCounters } from './core/counters/plugin-counters.ts';
 import type { Database } from './core/database/database.ts';
 import { SapphirePinoLogger } from './core/logger.ts';
@@ -93,6 +94,7 @@ export class Foyer {
 		readonly client: FoyerClient,
 		readonly plugins: PluginManager,
 		readonly scheduler: Scheduler,
+		readonly continuity: Continuity,
 		private readonly state: { ready: boolean },
 	) {}
 
@@ -151,6 +153,11 @@ export class Foyer {
 				.catch((error) => options.logger.error({ plugin: id, err: error }, 'Could not sync repeating tasks'));
 		};
 		for (const event of ['pluginLoaded', 'pluginReloaded', 'pluginUnloaded']) plugins.on(event, syncTasks);
+		const continuity = await Continuity.create({
+			client,
+			logger: options.logger,
+			...(options.db ? { db: options.db } : {}),
+		});
 		const readyPromise = new Promise<void>((resolve) => client.once('clientReady', () => resolve()));
 		if (options.dashboard) container.dashboard = await Dashboard.create(options.dashboard, client, plugins, options.db);
 		else Reflect.deleteProperty(container, 'dashboard');
@@ -162,9 +169,10 @@ export class Foyer {
 		await options.scheduler.start();
 		schedulerStarted = true;
 		for (const plugin of plugins.list()) if (plugin.id && plugin.status === 'loaded') syncTasks(plugin.id);
+		await continuity.open();
 		state.ready = true;
 		await plugins.syncCommands();
-		return new Foyer(client, plugins, options.scheduler, state);
+		return new Foyer(client, plugins, options.scheduler, continuity, state);
 	}
 
 	/** Base URL of the HTTP server (dashboard and plugin routes). */
@@ -177,6 +185,7 @@ export class Foyer {
 	async stop(): Promise<void> {
 		// Stopping is not uninstalling: leave the registered commands on Discord as they are.
 		this.state.ready = false;
+		await this.continuity.close();
 		container.memberMessages.stop();
 		await container.scheduler.stop();
 		this.plugins.removeAllListeners();

@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import { emitTracked } from '../events/handler-tracking.ts';
 
 /** Finds the guild an emitted discord.js event is about, if any. */
 export function guildIdOf(args: readonly unknown[]): string | null {
@@ -48,7 +49,8 @@ export class PluginEventGate extends EventEmitter {
 		}
 		const guildId = guildIdOf(args);
 		if (guildId !== null && !this.enabledIn(guildId)) return;
-		this.emit(event, ...args);
+		// Not this.emit: the core's event ledger needs the listeners' promises (see emitTracked).
+		emitTracked(this, this.pluginId, event, args);
 	}
 
 	/** Starts holding events (before the plugin's pieces are unloaded for a reload). */
