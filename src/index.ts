@@ -35,6 +35,18 @@ export {
 	TemplateEngine,
 } from './core/templates/template-engine.ts';
 export type { RouteAccess } from './dashboard/access/route-access.ts';
+export {
+	botAuthor,
+	type DiscordMessageInput,
+	type DiscordMessageView,
+	discordMessageView,
+	guildMentions,
+	type MentionResolver,
+	messageFromApi,
+	messageFromDiscordJs,
+	type RenderOptions,
+	renderDiscordMessage,
+} from './dashboard/discord-render/index.ts';
 export { renderSettingsForm } from './dashboard/forms/render-settings-form.ts';
 export { settingsFormModel, settingsInput } from './dashboard/forms/settings-form.ts';
 export { saveSettings } from './dashboard/forms/settings-service.ts';

@@ -191,7 +191,8 @@ describeWithChromium('dashboard in a real browser', () => {
 		const greeting = greetingFor('sandbox_sam');
 		// The feed polls every 2 s.
 		await page.locator('#sandbox-feed li', { hasText: greeting }).waitFor({ timeout: 8000 });
-		expect(await text(page.locator('#sandbox-feed li', { hasText: greeting }))).toMatch(/\(bot\)/);
+		// Drawn as Discord does: the bot's name with its APP badge.
+		expect(await text(page.locator('#sandbox-feed li', { hasText: greeting }).locator('.dc-header'))).toMatch(/ APP\b/);
 		expect(pathOf(page)).toBe(`/guilds/${h.guildId}/sandbox`);
 		await b.screenshot(page, '09-sandbox');
 	});

@@ -19,6 +19,8 @@ export interface FormFieldModel {
 	checked: boolean;
 	multiline: boolean;
 	template: boolean;
+	/** Where a template's text goes in the message, for its preview. */
+	preview: 'content' | 'embed-title' | 'embed-description';
 	maxLength: number | null;
 	options: FormOption[] | null;
 	multiple: boolean;
@@ -56,6 +58,7 @@ export function settingsFormModel(
 			checked: value === true,
 			multiline: f.type === 'string' && f.multiline === true,
 			template: f.type === 'string' && f.template === true,
+			preview: (f.type === 'string' && f.preview) || 'content',
 			maxLength: f.type === 'string' ? (f.maxLength ?? null) : null,
 			options: null,
 			multiple: f.type === 'roles',

@@ -12,6 +12,10 @@ const FILES: Record<string, { path: () => string; type: string }> = {
 		path: () => fileURLToPath(new URL('../../../views/assets/foyer.css', import.meta.url)),
 		type: 'text/css; charset=utf-8',
 	},
+	'discord.css': {
+		path: () => fileURLToPath(new URL('../../../views/assets/discord.css', import.meta.url)),
+		type: 'text/css; charset=utf-8',
+	},
 };
 
 export class DashboardAssetsRoute extends Route {

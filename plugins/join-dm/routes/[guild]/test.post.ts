@@ -13,8 +13,13 @@ export class JoinDmTestRoute extends Route {
 		const { template } = this.container.plugins.settings('join-dm', guild.id) as { template: string };
 		const rendered = this.container.templates.render(template, templateContextOf(member));
 		try {
-			await member.send({ content: rendered.content, allowedMentions: rendered.allowedMentions });
-			return sendActionResult(request, response, { kind: 'ok', text: 'Sent: check your direct messages.', back });
+			const message = await member.send({ content: rendered.content, allowedMentions: rendered.allowedMentions });
+			return sendActionResult(request, response, {
+				kind: 'ok',
+				text: 'Sent: check your direct messages.',
+				back,
+				message,
+			});
 		} catch (error) {
 			const closed = error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.CannotSendMessagesToThisUser;
 			const text = closed
