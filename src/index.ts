@@ -13,6 +13,7 @@ export type {
 export { postMemberMessage } from './core/messaging/post-member-message.ts';
 export {
 	definePlugin,
+	type OverviewFigure,
 	type PluginManifest,
 	type PluginMigration,
 	type PluginNavigationEntry,

@@ -1,4 +1,5 @@
 import { definePlugin } from 'foyer';
+import { autorolesOverview } from './_overview.ts';
 import { AutorolesRule } from './entities/autoroles-rule.ts';
 import { AutorolesStats } from './entities/autoroles-stats.ts';
 
@@ -9,4 +10,5 @@ export default definePlugin({
 	description: 'Gives new members roles when they join, at once or after a delay.',
 	entities: [AutorolesRule, AutorolesStats],
 	navigation: [{ label: 'Auto roles', path: '' }],
+	overview: autorolesOverview,
 });

@@ -1,4 +1,5 @@
 import { definePlugin } from 'foyer';
+import { joinDmOverview } from './_overview.ts';
 import { JoinDmClosed } from './entities/join-dm-closed.ts';
 import { JoinDmStats } from './entities/join-dm-stats.ts';
 
@@ -21,4 +22,5 @@ export default definePlugin({
 		},
 	},
 	navigation: [{ label: 'Join DM', path: '' }],
+	overview: joinDmOverview,
 });

@@ -1,4 +1,5 @@
 import { definePlugin } from 'foyer';
+import { joinOverview } from './_overview.ts';
 
 // A combined message must say who it is about: without one of these it would welcome nobody.
 const LISTS_MEMBERS = /%members%|%member_names%/;
@@ -67,4 +68,5 @@ export default definePlugin({
 		embedThumbnail: { type: 'boolean', label: 'Show the member’s avatar', default: true },
 	},
 	navigation: [{ label: 'Join messages', path: '' }],
+	overview: joinOverview,
 });

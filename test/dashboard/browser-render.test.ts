@@ -87,6 +87,22 @@ describeWithChromium('messages drawn like Discord, in a real browser', () => {
 		await b.screenshot(page, 'render-02-sandbox-feed');
 	});
 
+	it('shows the overview with the growth chart drawn from the joins, the numbers behind it, and the plugin cards', async () => {
+		await page.getByRole('link', { name: 'Overview' }).click();
+		await page.waitForURL(`${base}/guilds/${h.guildId}`);
+		const chart = page.getByRole('img', { name: /^Joins and leaves per day over the last 30 days: [1-9]\d* joined/ });
+		expect((await chart.boundingBox())?.width).toBeGreaterThan(300);
+		expect(await page.locator('svg.chart rect.bar.join').count()).toBeGreaterThan(0);
+		await page.getByText('Numbers per day').click();
+		const today = new Date().toISOString().slice(0, 10);
+		await page.getByRole('rowheader', { name: today }).waitFor();
+		expect(await page.locator('.plugin-card').count()).toBe(4);
+		await b.screenshot(page, 'render-03-overview');
+		await page.getByRole('link', { name: '90 days' }).click();
+		await page.waitForURL(`${base}/guilds/${h.guildId}?days=90`);
+		await page.getByRole('img', { name: /over the last 90 days/ }).waitFor();
+	});
+
 	it('raised no uncaught script error', () => {
 		expect(pageErrors).toEqual([]);
 	});

@@ -1,4 +1,5 @@
 import type { EntitySchema } from '@mikro-orm/core';
+import type { Guild } from 'discord.js';
 import { z } from 'zod';
 import type { SettingsSchema } from '../settings/settings-schema.ts';
 
@@ -14,6 +15,14 @@ export interface PluginNavigationEntry {
 	label: string;
 	/** Path under the plugin's dashboard pages, e.g. `''` or `'settings'`. */
 	path: string;
+}
+
+/** One key figure of a plugin on the server overview, e.g. `{ label: 'Members welcomed', value: 1234 }`. */
+export interface OverviewFigure {
+	label: string;
+	value: number | string;
+	/** A figure worth a look when above zero (DMs that failed): drawn as a warning. */
+	warn?: boolean;
 }
 
 /**
@@ -36,6 +45,11 @@ export interface PluginManifest<S extends SettingsSchema = SettingsSchema> {
 	navigation?: PluginNavigationEntry[];
 	/** Whether the plugin is on in a guild that never chose (default true). */
 	enabledByDefault?: boolean;
+	/**
+	 * The plugin's card on the server overview: its key figures there. Called on each overview view
+	 * (keep it to a read or two); a failure or a slow answer (over 1 s) shows the card without figures.
+	 */
+	overview?: (guild: Guild) => OverviewFigure[] | Promise<OverviewFigure[]>;
 }
 
 export function definePlugin<S extends SettingsSchema>(manifest: PluginManifest<S>): PluginManifest<S> {
@@ -64,6 +78,7 @@ const manifestShape = z.object({
 	migrations: z.array(z.object({ name: z.string().min(1), up: z.function() }).loose()).optional(),
 	navigation: z.array(z.object({ label: z.string().min(1), path: z.string() })).optional(),
 	enabledByDefault: z.boolean().optional(),
+	overview: z.function().optional(),
 });
 
 /** Checks a manifest's shape; the message names the field and the plugin folder. */
