@@ -6,6 +6,7 @@ import { ScheduledTaskStore } from '@sapphire/plugin-scheduled-tasks';
 import { type ClientOptions, GatewayIntentBits, Partials } from 'discord.js';
 import type { Logger } from 'pino';
 import { FoyerClient } from './core/client.ts';
+import { type Clock, systemClock } from './core/clock.ts';
 import { PluginCounters } from './core/counters/plugin-counters.ts';
 import type { Database } from './core/database/database.ts';
 import { SapphirePinoLogger } from './core/logger.ts';
@@ -42,6 +43,8 @@ export interface FoyerOptions {
 	http?: { port: number; host?: string; origin?: string };
 	/** The admin dashboard (OAuth2 login, pages); without it, only public routes answer. */
 	dashboard?: DashboardOptions;
+	/** The time as plugins see it (default: the wall clock; tests move theirs). */
+	clock?: Clock;
 }
 
 export const FOYER_INTENTS = [
@@ -136,6 +139,7 @@ export class Foyer {
 		});
 		container.plugins = plugins;
 		container.log = options.logger;
+		container.clock = options.clock ?? systemClock;
 		container.scheduler = options.scheduler;
 		container.templates = new TemplateEngine();
 		container.memberMessages = new MessageCoalescer(container.templates, options.logger);

@@ -1,3 +1,4 @@
+import { container } from '@sapphire/framework';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../src/core/database/database.ts';
 import { runningDashboard } from '../src/dashboard/container.ts';
@@ -84,7 +85,7 @@ describe('auto roles dashboard page', () => {
 		await h.foyer.plugins.reload('autoroles');
 		const connection = db.em().getConnection();
 		await connection.execute('delete from autoroles_rules');
-		await connection.execute('delete from autoroles_stats');
+		await container.counters.reset('autoroles', h.guildId);
 		await admin.page(page);
 	});
 

@@ -1,3 +1,4 @@
+import { container } from '@sapphire/framework';
 import { PermissionFlagsBits } from 'discord.js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { whyNotAssignable } from '../plugins/autoroles/_hierarchy.ts';
@@ -44,17 +45,11 @@ describe('auto roles plugin (seed 3.3; phase 1 tests 2 and 3)', () => {
 		((await h.control.requests({ since })).requests as LoggedRequest[]).filter((r) =>
 			r.path.includes(`/members/${userId}`),
 		);
-	const stats = async () =>
-		(
-			(await db
-				.em()
-				.getConnection()
-				.execute('select assigned, failed, last_error from autoroles_stats where guild_id = ?', [h.guildId])) as {
-				assigned: number;
-				failed: number;
-				last_error: string | null;
-			}[]
-		)[0] ?? { assigned: 0, failed: 0, last_error: null };
+	const stats = async () => {
+		const counts = await container.counters.read('autoroles', h.guildId);
+		const note = await container.counters.lastNote('autoroles', h.guildId);
+		return { assigned: counts.assigned ?? 0, failed: counts.failed ?? 0, last_error: note?.message ?? null };
+	};
 	const joinUser = async (username: string, bot = false): Promise<string> =>
 		(await h.control.join(h.guildId, { user: { username, bot } })).user.id;
 
@@ -79,7 +74,7 @@ describe('auto roles plugin (seed 3.3; phase 1 tests 2 and 3)', () => {
 		await h.foyer.plugins.reload('autoroles');
 		const connection = db.em().getConnection();
 		await connection.execute('delete from autoroles_rules');
-		await connection.execute('delete from autoroles_stats');
+		await container.counters.reset('autoroles', h.guildId);
 	});
 
 	it('offers /autoroles only to members with Manage Server', async () => {
@@ -288,7 +283,8 @@ describe('auto roles plugin (seed 3.3; phase 1 tests 2 and 3)', () => {
 		const ruleReads = () =>
 			spy.mock.calls.filter((c) => sqlOf(c).startsWith('select') && sqlOf(c).includes('autoroles_rules')).length;
 		const statsWrites = () =>
-			spy.mock.calls.filter((c) => /^(update|insert)/.test(sqlOf(c)) && sqlOf(c).includes('autoroles_stats')).length;
+			spy.mock.calls.filter((c) => /^(update|insert)/.test(sqlOf(c)) && sqlOf(c).includes('foyer_plugin_counters'))
+				.length;
 		try {
 			// No rules, and nothing read yet since the reload: the first join reads them (an empty list) once.
 			await joinUser('ar-cache-none-1');

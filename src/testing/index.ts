@@ -2,3 +2,6 @@
 export { ControlError, connectClient, EmulatorControl } from '../emulator/testing/index.ts';
 export { DashboardClient } from './dashboard-client.ts';
 export { type HarnessOptions, type LogLine, startFoyerWithEmulator } from './foyer-harness.ts';
+export { TestClock } from './test-clock.ts';
+export { type JoinSpec, type SeenMessage, startTestFoyer, TestFoyer, type TestFoyerOptions } from './test-foyer.ts';
+export { waitFor } from './wait-for.ts';

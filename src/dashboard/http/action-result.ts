@@ -4,7 +4,7 @@ import { messageFromDiscordJs } from '../discord-render/from-message.ts';
 import { guildMentions } from '../discord-render/mentions.ts';
 import { renderDiscordMessage } from '../discord-render/render-message.ts';
 import { isHtmx, requestContext } from './request-context.ts';
-import { renderView, sendPage } from './respond.ts';
+import { renderView, sendFragment, sendPage } from './respond.ts';
 
 export interface ActionResult {
 	kind: 'ok' | 'error';
@@ -30,7 +30,7 @@ export function sendActionResult(request: ApiRequest, response: ApiResponse, res
 	const sent = sentMessageHtml(request, result.message);
 	const status = result.status ?? (result.kind === 'ok' ? 200 : 400);
 	if (isHtmx(request)) {
-		response.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8' }).end(flash + sent);
+		sendFragment(response, status, flash + sent);
 		return;
 	}
 	const body = sent + renderView('pages/action-result', { back: result.back });

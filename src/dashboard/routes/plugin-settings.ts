@@ -3,7 +3,7 @@ import { renderSettingsForm } from '../forms/render-settings-form.ts';
 import { settingsInput } from '../forms/settings-form.ts';
 import { saveSettings } from '../forms/settings-service.ts';
 import { isHtmx, requestContext } from '../http/request-context.ts';
-import { guildOf, renderView, sendError, sendPage } from '../http/respond.ts';
+import { guildOf, renderView, sendError, sendFragment, sendPage } from '../http/respond.ts';
 
 /**
  * The settings form generated from a plugin's schema. GET shows it; POST validates, saves and
@@ -29,7 +29,7 @@ export class DashboardPluginSettingsRoute extends Route {
 		}
 		const form = await renderSettingsForm(guild, id, session, state);
 		if (isHtmx(request) && request.method === 'POST') {
-			response.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8' }).end(form);
+			sendFragment(response, status, form);
 			return;
 		}
 		const page = renderView('pages/plugin-settings', {

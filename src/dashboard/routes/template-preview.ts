@@ -1,7 +1,7 @@
 import { Route } from '@sapphire/plugin-api';
 import { previewPart, templatePreviewHtml } from '../forms/template-preview.ts';
 import { requestContext } from '../http/request-context.ts';
-import { guildOf } from '../http/respond.ts';
+import { guildOf, sendFragment } from '../http/respond.ts';
 
 /**
  * The live preview of a message template as the admin types (`?field=<name>&<name>=<template>`, and
@@ -19,6 +19,6 @@ export class DashboardTemplatePreviewRoute extends Route {
 		const raw = request.query[name];
 		const template = typeof raw === 'string' ? raw : '';
 		const html = await templatePreviewHtml(guild, session?.userId ?? '', template, previewPart(request.query.as));
-		response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(html);
+		sendFragment(response, 200, html);
 	}
 }
