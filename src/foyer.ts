@@ -144,7 +144,8 @@ export class Foyer {
 		container.templates = new TemplateEngine();
 		container.memberMessages = new MessageCoalescer(container.templates, options.logger);
 		container.counters = await PluginCounters.create(options.db, options.logger);
-		container.memberActivity = await MemberActivity.create(options.db, options.logger);
+		const clock = container.clock;
+		container.memberActivity = await MemberActivity.create(options.db, options.logger, { now: () => clock.now() });
 		recordMemberActivity(client, container.memberActivity);
 		if (options.db) container.db = options.db;
 		if (!client.stores.has('scheduled-tasks')) client.stores.register(new ScheduledTaskStore());

@@ -67,7 +67,7 @@ describe('messages drawn like Discord in the dashboard', () => {
 
 	it('shows the test welcome it just sent as members see it', async () => {
 		const saved = await owner.form(`/guilds/${h.guildId}/plugins/join/settings`, { template: SPANISH });
-		expect(saved.status).toBe(200);
+		expect(saved.status).toBe(303);
 		const res = await owner.form(`/join/${h.guildId}/test`, {}, { htmx: true });
 		expect(res.status).toBe(200);
 		const html = await res.text();

@@ -9,6 +9,8 @@ export interface SettingsFormState {
 	values?: Record<string, unknown>;
 	errors?: Record<string, string>;
 	saved?: boolean;
+	/** The page showing the form, where a plain (no-JavaScript) post returns after saving. */
+	back?: string;
 }
 
 /**
@@ -41,6 +43,7 @@ export async function renderSettingsForm(
 		previewUrl: `/guilds/${guild.id}/template-preview`,
 		previews,
 		csrf: session.csrfToken,
+		back: state.back ?? `/guilds/${guild.id}/plugins/${pluginId}/settings`,
 		fields: settingsFormModel(guild, schema, values, errors),
 		saved: state.saved ?? false,
 		formError: unknown.length

@@ -82,7 +82,8 @@ export function settingsFormModel(
 export function settingsInput(schema: SettingsSchema, body: FormFields): Record<string, unknown> {
 	const input: Record<string, unknown> = {};
 	for (const [key, raw] of Object.entries(body)) {
-		if (key === '_csrf') continue;
+		// The form's own fields, not settings: the CSRF token and where a plain post returns.
+		if (key === '_csrf' || key === '_back') continue;
 		const field = schema[key];
 		if (field?.type === 'roles') input[key] = (Array.isArray(raw) ? raw : [raw]).filter((v) => v !== '');
 		else input[key] = Array.isArray(raw) ? raw[raw.length - 1] : raw;

@@ -23,7 +23,7 @@ const MAX_DRAWN = 2_000;
 export async function growthSection(guild: Guild, days: Period): Promise<GrowthSection> {
 	const activity = container.memberActivity;
 	const key = `${guild.id}:${days}`;
-	const stamp = `${activity.version(guild.id)}:${dayOf(Date.now())}`;
+	const stamp = `${activity.version(guild.id)}:${dayOf(container.clock.now())}`;
 	const hit = drawn.get(key);
 	if (hit?.stamp === stamp) return hit.section;
 	const chart = growthChartModel(await activity.daily(guild.id, days), OVERVIEW_FORMAT);
