@@ -11,6 +11,8 @@ import { Continuity } from './core/continuity/continuity.ts';
 import { PluginCounters } from './core/counters/plugin-counters.ts';
 import type { Database } from './core/database/database.ts';
 import { SapphirePinoLogger } from './core/logger.ts';
+import { MemberActivity } from './core/member-activity/member-activity.ts';
+import { recordMemberActivity } from './core/member-activity/record-member-activity.ts';
 import { MessageCoalescer } from './core/messaging/message-coalescer.ts';
 import { CoreCommandDeniedListener } from './core/pieces/command-denied.ts';
 import { CoreCommandErrorListener } from './core/pieces/command-error.ts';
@@ -145,6 +147,9 @@ export class Foyer {
 		container.templates = new TemplateEngine();
 		container.memberMessages = new MessageCoalescer(container.templates, options.logger);
 		container.counters = await PluginCounters.create(options.db, options.logger);
+		const clock = container.clock;
+		container.memberActivity = await MemberActivity.create(options.db, options.logger, { now: () => clock.now() });
+		recordMemberActivity(client, container.memberActivity);
 		if (options.db) container.db = options.db;
 		if (!client.stores.has('scheduled-tasks')) client.stores.register(new ScheduledTaskStore());
 		carryOverManualPieces(client.stores);
@@ -195,6 +200,7 @@ export class Foyer {
 		this.plugins.removeAllListeners();
 		await this.plugins.unloadAll();
 		await container.counters.flush();
+		await container.memberActivity.flush();
 		container.server?.server.closeAllConnections();
 		await container.server?.disconnect();
 		await this.client.destroy();
