@@ -68,14 +68,29 @@ export class Emulator {
 			demo: options.demo,
 		};
 		this.limiter = new RateLimiter(this.options.rateLimits, options.buckets);
-		this.interactions = new InteractionRegistry(this);
-		for (const route of restRoutes) this.#add('rest', route);
-		for (const route of controlRoutes) this.#add('control', route);
+		this.interactions = new InteractionRegistry(this.world, this.options.interactionTimeoutMs);
+		const gatewayUrl = () => this.gatewayUrl;
+		for (const route of restRoutes({ gateway: { gatewayUrl }, interactions: this.interactions, oauth: this.oauth }))
+			this.#add('rest', route);
 		this.#server = createServer((req, res) => {
 			this.#handle(req, res).catch((error) => this.#fail(res, error));
 		});
 		this.#server.keepAliveTimeout = 65_000;
-		this.gateway = new Gateway(this, this.#server);
+		this.gateway = new Gateway(this.world, this.#server, {
+			heartbeatIntervalMs: this.options.heartbeatIntervalMs,
+			sessionTtlMs: this.options.sessionTtlMs,
+			gatewayUrl,
+		});
+		const control = controlRoutes({
+			describe: () => this.#describe(),
+			reset: () => this.reset(),
+			defaultApp: () => this.defaultApp,
+			limiter: this.limiter,
+			gateway: this.gateway,
+			requests: this.requests,
+			interactions: this.interactions,
+		});
+		for (const route of control) this.#add('control', route);
 		this.#populate();
 	}
 
@@ -117,16 +132,7 @@ export class Emulator {
 		this.oauth.clear();
 		this.requests.clear();
 		this.limiter.reset();
-		for (const map of [
-			this.world.users,
-			this.world.applications,
-			this.world.appsByToken,
-			this.world.guilds,
-			this.world.channels,
-			this.world.invites,
-			this.world.dmChannels,
-		])
-			map.clear();
+		this.world.clear();
 		this.#populate();
 	}
 
@@ -135,6 +141,36 @@ export class Emulator {
 		this.interactions.clear();
 		this.#server.closeAllConnections();
 		await new Promise<void>((resolve) => this.#server.close(() => resolve()));
+	}
+
+	/** The answer of `GET /_emulator`: where to connect, the applications' credentials, the demo guild. */
+	#describe() {
+		const world = this.world;
+		const demo = this.demo;
+		return {
+			url: this.url,
+			api_url: this.apiUrl,
+			gateway_url: this.gatewayUrl,
+			rate_limits: this.limiter.mode,
+			applications: [...world.applications.values()].map((a) => ({
+				id: a.id,
+				name: a.name,
+				token: a.token,
+				client_secret: a.clientSecret,
+				owner_id: a.ownerId,
+			})),
+			guilds: [...world.guilds.values()].map((g) => ({ id: g.id, name: g.name, member_count: g.members.size })),
+			demo: demo
+				? {
+						guild_id: demo.guild.id,
+						owner_id: demo.owner.id,
+						admin_id: demo.admin.id,
+						member_id: demo.member.id,
+						channels: demo.channels,
+						roles: demo.roles,
+					}
+				: null,
+		};
 	}
 
 	#populate(): void {
@@ -180,7 +216,6 @@ export class Emulator {
 		}
 		const { route, kind } = found.store as RouteStore;
 		const ctx: RouteContext = {
-			emulator: this,
 			world: this.world,
 			params: found.params as Record<string, string>,
 			query,

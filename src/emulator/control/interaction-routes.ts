@@ -1,27 +1,35 @@
 import { InteractionType, PermissionFlagsBits as P } from 'discord-api-types/v10';
 import { z } from 'zod';
-import type { Emulator } from '../emulator.ts';
 import { Errors } from '../errors.ts';
 import type { RestRoute } from '../http/route.ts';
-import type { PendingInteraction } from '../interactions.ts';
+import type { InteractionRegistry, PendingInteraction } from '../interactions.ts';
 import { channelPermissions } from '../world/permissions.ts';
 import { channelPayload, memberPayload, messagePayload, userPayload } from '../world/serialize.ts';
 import type { EmApplication } from '../world/types.ts';
+import type { World } from '../world/world.ts';
 import { buildCommandData } from './command-options.ts';
+import type { ControlDeps } from './index.ts';
 import { presentMessage } from './present.ts';
 import { badRequest, parse, snowflake } from './validate.ts';
 
+/** What an interaction control call works with: the world, the pending interactions, the default app. */
+interface Env {
+	world: World;
+	interactions: InteractionRegistry;
+	defaultApp(): EmApplication;
+}
+
 const value = z.union([z.string(), z.number(), z.boolean()]);
 
-function appOf(emulator: Emulator, appId: string | undefined): EmApplication {
-	const app = appId ? emulator.world.applications.get(appId) : emulator.defaultApp;
+function appOf(env: Env, appId: string | undefined): EmApplication {
+	const app = appId ? env.world.applications.get(appId) : env.defaultApp();
 	if (!app) throw Errors.unknownApplication();
 	return app;
 }
 
 /** The parts every interaction payload shares: who, where, and what the app may do there. */
-function context(emulator: Emulator, app: EmApplication, channelId: string, userId: string) {
-	const world = emulator.world;
+function context(env: Env, app: EmApplication, channelId: string, userId: string) {
+	const world = env.world;
 	const channel = world.channel(channelId);
 	const user = world.user(userId);
 	if (channel.guildId === null) {
@@ -62,8 +70,8 @@ function context(emulator: Emulator, app: EmApplication, channelId: string, user
 }
 
 /** What the control call answers once the bot has answered the interaction. */
-function outcome(emulator: Emulator, pending: PendingInteraction) {
-	const world = emulator.world;
+function outcome(env: Env, pending: PendingInteraction) {
+	const world = env.world;
 	const channel = world.channel(pending.channelId);
 	const msg = (id: string | null) => {
 		const m = id ? channel.messages.get(id) : undefined;
@@ -85,12 +93,12 @@ function outcome(emulator: Emulator, pending: PendingInteraction) {
  * for the bot's answer (504 after the timeout).
  */
 async function run(
-	emulator: Emulator,
-	spec: Parameters<Emulator['interactions']['create']>[0],
+	env: Env,
+	spec: Parameters<InteractionRegistry['create']>[0],
 	fields: Record<string, unknown>,
 	timeoutMs = 5_000,
 ) {
-	const pending = emulator.interactions.create(spec, ({ id, token }) => ({
+	const pending = env.interactions.create(spec, ({ id, token }) => ({
 		id,
 		token,
 		application_id: spec.appId,
@@ -101,8 +109,8 @@ async function run(
 		entitlements: [],
 		attachment_size_limit: 10_485_760,
 	}));
-	await emulator.interactions.waitSettled(pending, timeoutMs);
-	return outcome(emulator, pending);
+	await env.interactions.waitSettled(pending, timeoutMs);
+	return outcome(env, pending);
 }
 
 const commandSpec = z.strictObject({
@@ -154,16 +162,17 @@ function findComponent(list: ComponentLike[] | undefined, customId: string): Com
 	return null;
 }
 
-export const interactionRoutes: RestRoute[] = [
+export const interactionRoutes = (deps: Pick<ControlDeps, 'interactions' | 'defaultApp'>): RestRoute[] => [
 	{
 		method: 'POST',
 		path: '/interactions/commands',
 		auth: 'none',
-		handler: async ({ emulator, body }) => {
+		handler: async ({ world: w, body }) => {
+			const env: Env = { world: w, interactions: deps.interactions, defaultApp: deps.defaultApp };
 			const spec = parse(commandSpec, body);
-			const world = emulator.world;
-			const app = appOf(emulator, spec.app_id);
-			const { guildId, base, memberPerms } = context(emulator, app, spec.channel_id, spec.user_id);
+			const world = env.world;
+			const app = appOf(env, spec.app_id);
+			const { guildId, base, memberPerms } = context(env, app, spec.channel_id, spec.user_id);
 			const [name, ...path] = spec.command.trim().replace(/^\//, '').split(/\s+/);
 			const guildCommands = guildId ? [...(app.guildCommands.get(guildId)?.values() ?? [])] : [];
 			const command = [...guildCommands, ...app.globalCommands.values()].find((c) => c.name === name && c.type === 1);
@@ -181,7 +190,7 @@ export const interactionRoutes: RestRoute[] = [
 			}
 			const data = buildCommandData(world, guildId ? world.guild(guildId) : null, command, path, spec.options ?? {});
 			return run(
-				emulator,
+				env,
 				{
 					appId: app.id,
 					type: InteractionType.ApplicationCommand,
@@ -198,10 +207,11 @@ export const interactionRoutes: RestRoute[] = [
 		method: 'POST',
 		path: '/interactions/components',
 		auth: 'none',
-		handler: async ({ emulator, body }) => {
+		handler: async ({ world: w, body }) => {
+			const env: Env = { world: w, interactions: deps.interactions, defaultApp: deps.defaultApp };
 			const spec = parse(componentSpec, body);
-			const world = emulator.world;
-			const app = appOf(emulator, spec.app_id);
+			const world = env.world;
+			const app = appOf(env, spec.app_id);
 			const message = world.message(spec.channel_id, spec.message_id);
 			if (message.authorId !== app.botUserId)
 				throw badRequest('That message was not sent by this application; its components would go to another app');
@@ -210,9 +220,9 @@ export const interactionRoutes: RestRoute[] = [
 			if (component.disabled) throw badRequest(`Component "${spec.custom_id}" is disabled`);
 			const isSelect = [3, 5, 6, 7, 8].includes(component.type);
 			if (isSelect && !spec.values) throw badRequest('A select menu needs values');
-			const { guildId, base } = context(emulator, app, spec.channel_id, spec.user_id);
+			const { guildId, base } = context(env, app, spec.channel_id, spec.user_id);
 			return run(
-				emulator,
+				env,
 				{
 					appId: app.id,
 					type: InteractionType.MessageComponent,
@@ -238,11 +248,12 @@ export const interactionRoutes: RestRoute[] = [
 		method: 'POST',
 		path: '/interactions/modals',
 		auth: 'none',
-		handler: async ({ emulator, body }) => {
+		handler: async ({ world: w, body }) => {
+			const env: Env = { world: w, interactions: deps.interactions, defaultApp: deps.defaultApp };
 			const spec = parse(modalSpec, body);
-			const opener = emulator.interactions.get(spec.interaction_id);
+			const opener = env.interactions.get(spec.interaction_id);
 			if (!opener?.modal) throw badRequest(`Interaction ${spec.interaction_id} did not open a modal`);
-			const app = appOf(emulator, opener.appId);
+			const app = appOf(env, opener.appId);
 			const modal = opener.modal as { custom_id: string; components: ComponentLike[] };
 			const submitted: unknown[] = [];
 			const seen = new Set<string>();
@@ -258,9 +269,9 @@ export const interactionRoutes: RestRoute[] = [
 			}
 			const unknown = Object.keys(spec.values).filter((k) => !seen.has(k));
 			if (unknown.length) throw badRequest(`The modal has no field(s) ${unknown.join(', ')}`);
-			const { guildId, base } = context(emulator, app, opener.channelId, opener.userId);
+			const { guildId, base } = context(env, app, opener.channelId, opener.userId);
 			return run(
-				emulator,
+				env,
 				{
 					appId: app.id,
 					type: InteractionType.ModalSubmit,
@@ -273,10 +284,7 @@ export const interactionRoutes: RestRoute[] = [
 					data: { custom_id: modal.custom_id, components: submitted },
 					...(opener.sourceMessageId
 						? {
-								message: messagePayload(
-									emulator.world.message(opener.channelId, opener.sourceMessageId),
-									emulator.world,
-								),
+								message: messagePayload(env.world.message(opener.channelId, opener.sourceMessageId), env.world),
 							}
 						: {}),
 					...base,

@@ -7,11 +7,18 @@ import {
 	GatewayOpcodes as Op,
 } from 'discord-api-types/v10';
 import { type WebSocket, WebSocketServer } from 'ws';
-import type { Emulator } from '../emulator.ts';
 import { memberPayload, messagePayload, userPayload } from '../world/serialize.ts';
-import type { Dispatch } from '../world/world.ts';
+import type { Dispatch, World } from '../world/world.ts';
 import { ALL_INTENTS, applicationFlagsFor, PRIVILEGED_INTENTS } from './intents.ts';
 import { GatewayConnection, GatewaySession } from './session.ts';
+
+export interface GatewayOptions {
+	heartbeatIntervalMs: number;
+	/** How long a disconnected session stays resumable. */
+	sessionTtlMs: number;
+	/** READY's `resume_gateway_url`. */
+	gatewayUrl(): string;
+}
 
 interface Frame {
 	op: number;
@@ -31,8 +38,9 @@ export class Gateway {
 	dispatched = 0;
 
 	constructor(
-		readonly emulator: Emulator,
+		readonly world: World,
 		server: Server,
+		readonly options: GatewayOptions,
 	) {
 		server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
 			if ((req.url ?? '').startsWith('/api') || (req.url ?? '').startsWith('/_emulator')) {
@@ -41,7 +49,7 @@ export class Gateway {
 			}
 			this.#wss.handleUpgrade(req, socket, head, (ws) => this.#accept(ws, req));
 		});
-		emulator.world.onDispatch((event) => this.deliver(event));
+		world.onDispatch((event) => this.deliver(event));
 		this.#sweeper = setInterval(() => this.#sweep(), 1_000);
 		this.#sweeper.unref();
 	}
@@ -65,7 +73,7 @@ export class Gateway {
 		ws.on('error', () => conn.terminate());
 		conn.send({
 			op: Op.Hello,
-			d: { heartbeat_interval: this.emulator.options.heartbeatIntervalMs, _trace: ['emulator'] },
+			d: { heartbeat_interval: this.options.heartbeatIntervalMs, _trace: ['emulator'] },
 			s: null,
 			t: null,
 		});
@@ -105,8 +113,7 @@ export class Gateway {
 
 	#identify(conn: GatewayConnection, d: Record<string, unknown>): void {
 		if (conn.session) return conn.close(Close.AlreadyAuthenticated, 'Already authenticated.');
-		const app =
-			typeof d?.token === 'string' ? this.emulator.world.appsByToken.get(d.token.replace(/^Bot /, '')) : undefined;
+		const app = typeof d?.token === 'string' ? this.world.appsByToken.get(d.token.replace(/^Bot /, '')) : undefined;
 		if (!app) return conn.close(Close.AuthenticationFailed, 'Authentication failed.');
 		const intents = d.intents;
 		if (typeof intents !== 'number' || !Number.isInteger(intents) || intents < 0 || (intents & ~ALL_INTENTS) !== 0)
@@ -129,9 +136,9 @@ export class Gateway {
 		this.sessions.set(session.id, session);
 		this.#attach(conn, session);
 
-		const guilds = this.emulator.world.guildsOfBot(app.botUserId).filter((g) => session.acceptsShardOf(g.id));
+		const guilds = this.world.guildsOfBot(app.botUserId).filter((g) => session.acceptsShardOf(g.id));
 		for (const g of guilds) session.guilds.add(g.id);
-		const bot = this.emulator.world.user(app.botUserId);
+		const bot = this.world.user(app.botUserId);
 		session.dispatch(
 			E.Ready,
 			JSON.stringify({
@@ -141,7 +148,7 @@ export class Gateway {
 				guilds: guilds.map((g) => ({ id: g.id, unavailable: true })),
 				session_id: session.id,
 				session_type: 'normal',
-				resume_gateway_url: this.emulator.gatewayUrl,
+				resume_gateway_url: this.options.gatewayUrl(),
 				shard: session.shard,
 				application: { id: app.id, flags: applicationFlagsFor(app.privilegedIntents) },
 				private_channels: [],
@@ -158,7 +165,7 @@ export class Gateway {
 			for (const g of guilds) {
 				session.dispatch(
 					E.GuildCreate,
-					JSON.stringify(this.emulator.world.guildCreateFor(g.id, app.id, includeMembers, largeThreshold)),
+					JSON.stringify(this.world.guildCreateFor(g.id, app.id, includeMembers, largeThreshold)),
 				);
 			}
 		}
@@ -196,12 +203,12 @@ export class Gateway {
 		const session = conn.session;
 		if (session && session.socket === conn) {
 			session.socket = null;
-			session.expiresAt = Date.now() + this.emulator.options.sessionTtlMs;
+			session.expiresAt = Date.now() + this.options.sessionTtlMs;
 		}
 	}
 
 	#requestMembers(session: GatewaySession, d: Record<string, unknown>): void {
-		const world = this.emulator.world;
+		const world = this.world;
 		const guildIds = Array.isArray(d.guild_id) ? (d.guild_id as string[]) : [String(d.guild_id)];
 		const query = typeof d.query === 'string' ? d.query.toLowerCase() : null;
 		const userIds = d.user_ids ? (Array.isArray(d.user_ids) ? (d.user_ids as string[]) : [String(d.user_ids)]) : null;
@@ -240,7 +247,7 @@ export class Gateway {
 
 	/** Routes one world event to every session that should see it. */
 	deliver(event: Dispatch): void {
-		const world = this.emulator.world;
+		const world = this.world;
 		let shared: string | null = null;
 		let stripped: string | null = null;
 		for (const session of this.sessions.values()) {
@@ -277,10 +284,10 @@ export class Gateway {
 					m.authorId === session.app.botUserId ||
 					m.pings.users.includes(session.app.botUserId);
 				if (full) {
-					shared ??= messageEventJson(this.emulator, event);
+					shared ??= messageEventJson(this.world, event);
 					session.dispatch(event.t, shared);
 				} else {
-					stripped ??= messageEventJson(this.emulator, event, true);
+					stripped ??= messageEventJson(this.world, event, true);
 					session.dispatch(event.t, stripped);
 				}
 				this.dispatched++;
@@ -347,16 +354,15 @@ export class Gateway {
 		const now = Date.now();
 		for (const [id, session] of this.sessions) if (session.expiresAt <= now) this.sessions.delete(id);
 		// Discord closes a connection that stops heartbeating; give clients a generous margin.
-		const limit = this.emulator.options.heartbeatIntervalMs * 2 + 5_000;
+		const limit = this.options.heartbeatIntervalMs * 2 + 5_000;
 		for (const conn of this.connections)
 			if (conn.session && now - conn.lastHeartbeat > limit) conn.close(Close.SessionTimedOut, 'Session timed out.');
 	}
 }
 
-function messageEventJson(emulator: Emulator, event: Dispatch, strip = false): string {
+function messageEventJson(world: World, event: Dispatch, strip = false): string {
 	const m = event.message;
 	if (!m) return 'null';
-	const world = emulator.world;
 	const payload = messagePayload(m, world) as unknown as Record<string, unknown>;
 	if (m.guildId) {
 		const member = world.guilds.get(m.guildId)?.members.get(m.authorId);

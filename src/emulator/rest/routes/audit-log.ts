@@ -2,8 +2,8 @@ import { PermissionFlagsBits as P } from 'discord-api-types/v10';
 import type { RestRoute } from '../../http/route.ts';
 import { userPayload } from '../../world/serialize.ts';
 import type { EmAuditEntry } from '../../world/types.ts';
-import { guildOf, requireGuildPermission } from '../guild-access.ts';
-import { queryInt, querySnowflake } from '../guild-params.ts';
+import { guildOf, requireGuildPermission } from '../access.ts';
+import { queryInt, querySnowflake } from '../input.ts';
 
 const entryPayload = (e: EmAuditEntry) => ({
 	id: e.id,
@@ -24,7 +24,7 @@ const get: RestRoute['handler'] = (ctx) => {
 	requireGuildPermission(ctx, guild, P.ViewAuditLog);
 	const q = ctx.query;
 	const limit = queryInt(q, 'limit', 1, 100, 50);
-	const userId = querySnowflake(q, 'user_id');
+	const userId = querySnowflake(q, 'user_id')?.toString() ?? null;
 	const type = q.get('action_type') ? queryInt(q, 'action_type', 0, 1_000_000, 0) : null;
 	const before = querySnowflake(q, 'before');
 	const after = querySnowflake(q, 'after');
@@ -32,8 +32,8 @@ const get: RestRoute['handler'] = (ctx) => {
 		(e) =>
 			(userId === null || e.userId === userId) &&
 			(type === null || e.actionType === type) &&
-			(before === null || BigInt(e.id) < BigInt(before)) &&
-			(after === null || BigInt(e.id) > BigInt(after)),
+			(before === null || BigInt(e.id) < before) &&
+			(after === null || BigInt(e.id) > after),
 	);
 	const entries = after !== null && before === null ? matching.slice(0, limit) : matching.slice(-limit).reverse();
 	const userIds = new Set<string>();

@@ -2,19 +2,24 @@ import { applicationFlagsFor } from '../../gateway/intents.ts';
 import { type RestRoute, requireApp } from '../../http/route.ts';
 import { userPayload } from '../../world/serialize.ts';
 
-export const gatewayRoutes: RestRoute[] = [
+/** What the gateway routes need to know about the gateway. */
+export interface GatewayInfo {
+	gatewayUrl(): string;
+}
+
+export const gatewayRoutes = (gateway: GatewayInfo): RestRoute[] => [
 	{
 		method: 'GET',
 		path: '/gateway',
 		auth: 'none',
-		handler: ({ emulator }) => ({ url: emulator.gatewayUrl }),
+		handler: () => ({ url: gateway.gatewayUrl() }),
 	},
 	{
 		method: 'GET',
 		path: '/gateway/bot',
 		auth: 'bot',
-		handler: ({ emulator }) => ({
-			url: emulator.gatewayUrl,
+		handler: () => ({
+			url: gateway.gatewayUrl(),
 			shards: 1,
 			// A high max_concurrency keeps discord.js from waiting 5 s between shard identifies.
 			session_start_limit: { total: 1000, remaining: 1000, reset_after: 86_400_000, max_concurrency: 16 },

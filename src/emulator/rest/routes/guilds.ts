@@ -1,7 +1,7 @@
 import type { RestRoute } from '../../http/route.ts';
 import { guildPayload } from '../../world/serialize.ts';
-import { guildOf } from '../guild-access.ts';
-import { queryFlag } from '../guild-params.ts';
+import { guildOf } from '../access.ts';
+import { queryFlag } from '../input.ts';
 
 export const guildRoutes: RestRoute[] = [
 	{

@@ -8,13 +8,13 @@ import type { World } from '../../world/world.ts';
 import {
 	botGuildPermissions,
 	botId,
-	guildChannelOf,
 	guildOf,
 	requireGuildPermission,
 	requireRoleBelowBot,
 	roleOf,
-} from '../guild-access.ts';
-import { bodyBool, bodyInt, bodyObject, queryFlag, snowflakeList } from '../guild-params.ts';
+	visibleGuildChannel,
+} from '../access.ts';
+import { bodyBool, bodyInt, bodyObject, queryFlag, snowflakeList } from '../input.ts';
 
 /** An invite object; `roles` are partial role objects, as Discord sends them. */
 function invite(inv: EmInvite, world: World, withMetadata = true) {
@@ -38,7 +38,7 @@ const counts = (guild: EmGuild) => ({ approximate_member_count: guild.members.si
  * `target_user_ids` is the emulator's JSON stand-in for Discord's `target_users_file` CSV.
  */
 const create: RestRoute['handler'] = (ctx) => {
-	const { channel, guild, perms } = guildChannelOf(ctx, ctx.params.channel_id as string);
+	const { channel, guild, perms } = visibleGuildChannel(ctx, ctx.params.channel_id as string);
 	if (!has(perms, P.CreateInstantInvite)) throw Errors.missingPermissions();
 	const body = bodyObject(ctx.body);
 	const maxAge = bodyInt(body.max_age, 'max_age', 0, 604_800, 86_400);
@@ -79,7 +79,7 @@ const create: RestRoute['handler'] = (ctx) => {
 };
 
 const listChannel: RestRoute['handler'] = (ctx) => {
-	const { channel, guild, perms } = guildChannelOf(ctx, ctx.params.channel_id as string);
+	const { channel, guild, perms } = visibleGuildChannel(ctx, ctx.params.channel_id as string);
 	if (!has(perms, P.ManageChannels)) throw Errors.missingPermissions();
 	return ctx.world
 		.guildInvites(guild.id)

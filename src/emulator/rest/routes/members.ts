@@ -4,8 +4,8 @@ import { type RestRoute, type RouteContext, requireApp } from '../../http/route.
 import { outranks } from '../../world/permissions.ts';
 import { memberPayload } from '../../world/serialize.ts';
 import type { EmGuild, EmMember } from '../../world/types.ts';
-import { botId, guildOf, memberOf, requireAssignable, requireGuildPermission, roleOf } from '../guild-access.ts';
-import { bodyObject, queryInt, querySnowflake, snowflakeList } from '../guild-params.ts';
+import { botId, guildOf, memberOf, requireAssignable, requireGuildPermission, roleOf } from '../access.ts';
+import { bodyObject, queryInt, querySnowflake, snowflakeList } from '../input.ts';
 import { banRoutes } from './bans.ts';
 
 const byUserId = (a: EmMember, b: EmMember) => (BigInt(a.userId) < BigInt(b.userId) ? -1 : 1);
@@ -20,7 +20,7 @@ const list: RestRoute['handler'] = (ctx) => {
 	const guild = guildOf(ctx, ctx.params.guild_id as string);
 	if (!(requireApp(ctx).privilegedIntents & I.GuildMembers)) throw Errors.missingAccess();
 	const limit = queryInt(ctx.query, 'limit', 1, 1000, 1);
-	const after = BigInt(querySnowflake(ctx.query, 'after') ?? '0');
+	const after = querySnowflake(ctx.query, 'after') ?? 0n;
 	return [...guild.members.values()]
 		.filter((m) => BigInt(m.userId) > after)
 		.sort(byUserId)
