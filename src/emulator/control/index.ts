@@ -5,6 +5,7 @@ import type { InteractionRegistry } from '../interactions.ts';
 import type { RateLimiter } from '../rest/ratelimit.ts';
 import type { EmApplication } from '../world/types.ts';
 import { gatewayRoutes } from './gateway-routes.ts';
+import { guildSettingsRoutes } from './guild-settings-routes.ts';
 import { interactionRoutes } from './interaction-routes.ts';
 import { memberRoutes } from './member-routes.ts';
 import { messageRoutes } from './message-routes.ts';
@@ -26,6 +27,7 @@ export interface ControlDeps {
 export const controlRoutes = (deps: ControlDeps): RestRoute[] => [
 	...worldRoutes(deps),
 	...memberRoutes,
+	...guildSettingsRoutes,
 	...messageRoutes(deps),
 	...interactionRoutes(deps),
 	...gatewayRoutes(deps),

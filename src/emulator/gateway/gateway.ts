@@ -7,7 +7,9 @@ import {
 	GatewayOpcodes as Op,
 } from 'discord-api-types/v10';
 import { type WebSocket, WebSocketServer } from 'ws';
+import { basePermissions, channelPermissions } from '../world/permissions.ts';
 import { memberPayload, messagePayload, userPayload } from '../world/serialize.ts';
+import type { EmGuild } from '../world/types.ts';
 import type { Dispatch, World } from '../world/world.ts';
 import { ALL_INTENTS, applicationFlagsFor, PRIVILEGED_INTENTS } from './intents.ts';
 import { GatewayConnection, GatewaySession } from './session.ts';
@@ -258,6 +260,7 @@ export class Gateway {
 			if (event.guildId !== null && event.appId === null) {
 				const guild = world.guilds.get(event.guildId);
 				if (!guild?.members.has(session.app.botUserId)) continue;
+				if (event.permissions && !holdsAny(world, guild, session.app.botUserId, event.permissions)) continue;
 			}
 			if (event.t === E.GuildCreate) {
 				if (!event.guildId) continue;
@@ -358,6 +361,18 @@ export class Gateway {
 		for (const conn of this.connections)
 			if (conn.session && now - conn.lastHeartbeat > limit) conn.close(Close.SessionTimedOut, 'Session timed out.');
 	}
+}
+
+/** Whether a bot holds one of the permissions an event needs, in its channel or guild-wide. */
+function holdsAny(
+	world: World,
+	guild: EmGuild,
+	botUserId: string,
+	need: NonNullable<Dispatch['permissions']>,
+): boolean {
+	const channel = need.channelId ? world.channels.get(need.channelId) : undefined;
+	const perms = channel ? channelPermissions(guild, channel, botUserId) : basePermissions(guild, botUserId);
+	return need.anyOf.some((flag) => (perms & flag) === flag);
 }
 
 function messageEventJson(world: World, event: Dispatch, strip = false): string {

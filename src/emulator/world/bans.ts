@@ -1,4 +1,9 @@
-import { AuditLogEvent, GatewayDispatchEvents as E, GatewayIntentBits as I } from 'discord-api-types/v10';
+import {
+	AuditLogEvent,
+	GatewayDispatchEvents as E,
+	GatewayIntentBits as I,
+	PermissionFlagsBits as P,
+} from 'discord-api-types/v10';
 import { Errors } from '../errors.ts';
 import { audit } from './audit-log.ts';
 import { removeMember } from './members.ts';
@@ -30,6 +35,8 @@ export function ban(
 		intent: I.GuildModeration,
 		guildId,
 		appId: null,
+		// "only sent to bots with the BAN_MEMBERS or VIEW_AUDIT_LOG permission" (Gateway Events).
+		permissions: { anyOf: [P.BanMembers, P.ViewAuditLog] },
 	});
 }
 
@@ -55,5 +62,7 @@ export function unban(
 		intent: I.GuildModeration,
 		guildId,
 		appId: null,
+		// "only sent to bots with the BAN_MEMBERS or VIEW_AUDIT_LOG permission" (Gateway Events).
+		permissions: { anyOf: [P.BanMembers, P.ViewAuditLog] },
 	});
 }

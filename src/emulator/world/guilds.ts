@@ -44,6 +44,11 @@ export function createGuild(world: World, opts: CreateGuildOptions = {}): EmGuil
 		bans: new Map(),
 		auditLog: [],
 		createdAt: world.now(),
+		screening: false,
+		invitesDisabled: false,
+		incidents: { invitesDisabledUntil: null, dmsDisabledUntil: null },
+		formerMembers: new Set(),
+		joinLog: [],
 	};
 	world.guilds.set(id, guild);
 	guild.roles.set(id, newRole(world, guild, { name: '@everyone', permissions: DEFAULT_EVERYONE_PERMISSIONS }, 0));

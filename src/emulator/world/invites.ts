@@ -1,9 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { AuditLogEvent, GatewayDispatchEvents as E, GatewayIntentBits as I } from 'discord-api-types/v10';
+import {
+	AuditLogEvent,
+	GatewayDispatchEvents as E,
+	GatewayIntentBits as I,
+	PermissionFlagsBits as P,
+} from 'discord-api-types/v10';
 import { ApiError, Errors } from '../errors.ts';
 import { audit } from './audit-log.ts';
 import { inviteCreateEvent } from './serialize.ts';
-import type { EmInvite } from './types.ts';
+import type { EmInvite, TargetUsersJob } from './types.ts';
 import type { World } from './world.ts';
 
 export interface InviteFields {
@@ -73,6 +78,7 @@ export function createInvite(
 		createdAt: world.now(),
 		roleIds: opts.roleIds ?? [],
 		targetUserIds: opts.targetUserIds ?? [],
+		targetUsersJob: opts.targetUserIds?.length ? completedJob(world, opts.targetUserIds.length) : null,
 	};
 	world.invites.set(code, invite);
 	guild.invites.add(code);
@@ -97,6 +103,7 @@ export function createInvite(
 		intent: I.GuildInvites,
 		guildId: guild.id,
 		appId: null,
+		permissions: { anyOf: [P.ManageChannels], channelId },
 	});
 	return invite;
 }
@@ -120,20 +127,62 @@ export function deleteInvite(
 			{ key: 'uses', old_value: invite.uses },
 		],
 	});
+	announceInviteDelete(world, invite);
+	return invite;
+}
+
+/**
+ * An invite that reached `max_uses`: Discord deletes it and sends INVITE_DELETE (after the
+ * GUILD_MEMBER_ADD of the last use). No audit entry: nobody deleted it (emulator assumption).
+ */
+export function useUpInvite(world: World, invite: EmInvite): void {
+	forgetInvite(world, invite);
+	announceInviteDelete(world, invite);
+}
+
+/** INVITE_DELETE goes only to bots with Manage Channels on the invite's channel (Gateway Events, Invites). */
+function announceInviteDelete(world: World, invite: EmInvite): void {
 	world.dispatch({
 		t: E.InviteDelete,
-		d: { channel_id: invite.channelId, guild_id: invite.guildId, code },
+		d: { channel_id: invite.channelId, guild_id: invite.guildId, code: invite.code },
 		intent: I.GuildInvites,
-		guildId: guild.id,
+		guildId: invite.guildId,
 		appId: null,
+		permissions: { anyOf: [P.ManageChannels], channelId: invite.channelId },
 	});
-	return invite;
 }
 
 /** Removes an invite without an event (expiry, deleted channel). */
 export function forgetInvite(world: World, invite: EmInvite): void {
 	world.invites.delete(invite.code);
 	world.guilds.get(invite.guildId)?.invites.delete(invite.code);
+}
+
+/** The emulator processes a target-users upload at once: the job is completed when it is created. */
+export function completedJob(world: World, users: number): TargetUsersJob {
+	const now = world.now();
+	return { status: 2, totalUsers: users, processedUsers: users, createdAt: now, completedAt: now, errorMessage: null };
+}
+
+/** Replaces who may use an invite (PUT /invites/{code}/target-users): an INVITE_UPDATE audit entry, no event. */
+export function setTargetUsers(
+	world: World,
+	code: string,
+	userIds: string[],
+	actorId: string | null,
+	reason: string | null,
+): EmInvite {
+	const invite = liveInvite(world, code);
+	invite.targetUserIds = [...new Set(userIds)];
+	invite.targetUsersJob = completedJob(world, invite.targetUserIds.length);
+	audit(world, world.guild(invite.guildId), {
+		actionType: AuditLogEvent.InviteUpdate,
+		userId: actorId,
+		targetId: null,
+		reason,
+		changes: [{ key: 'code', old_value: code, new_value: code }],
+	});
+	return invite;
 }
 
 function randomCode(world: World): string {

@@ -9,6 +9,7 @@ import { createInvite, deleteInvite, guildInvites, type InviteFields, liveInvite
 import { type JoinOptions, join, kick, type MemberPatch, removeMember, updateMember } from './members.ts';
 import { deleteMessage, dispatchMessage, newMessage, openDm, storeMessage } from './messages.ts';
 import { basePermissions } from './permissions.ts';
+import { DEFAULT_QUIRKS, type Quirks, seededRandom } from './quirks.ts';
 import { addReaction, type ReactionEmoji, removeReaction } from './reactions.ts';
 import { createRole, deleteRole, type RoleFields, type RolePatch, updateRole } from './roles.ts';
 import { guildCreatePayload } from './serialize.ts';
@@ -40,6 +41,11 @@ export interface Dispatch {
 	appId: string | null;
 	/** Set for MESSAGE_CREATE/UPDATE: lets the gateway strip content for bots without Message Content. */
 	message?: EmMessage;
+	/**
+	 * Only bots holding one of these permissions receive it: in `channelId` when given, else
+	 * guild-wide (invite events need Manage Channels on the channel, audit entries View Audit Log).
+	 */
+	permissions?: { anyOf: bigint[]; channelId?: string };
 }
 
 export type DispatchListener = (event: Dispatch) => void;
@@ -63,6 +69,23 @@ export class World {
 	readonly #listeners = new Set<DispatchListener>();
 	#clockOffset = 0;
 	#userCounter = 0;
+	#quirks: Quirks = { ...DEFAULT_QUIRKS };
+	#random = seededRandom(DEFAULT_QUIRKS.seed);
+
+	get quirks(): Readonly<Quirks> {
+		return this.#quirks;
+	}
+
+	/** Switches occasional Discord behaviours on or off; the random sequence restarts from `seed`. */
+	setQuirks(quirks: Quirks): void {
+		this.#quirks = { ...quirks };
+		this.#random = seededRandom(quirks.seed);
+	}
+
+	/** A draw in [0, 1) from the quirks' seeded sequence. */
+	draw(): number {
+		return this.#random();
+	}
 
 	now(): number {
 		return Date.now() + this.#clockOffset;

@@ -1,19 +1,9 @@
 import { PermissionFlagsBits as P } from 'discord-api-types/v10';
 import type { RestRoute } from '../../http/route.ts';
-import { userPayload } from '../../world/serialize.ts';
-import type { EmAuditEntry } from '../../world/types.ts';
+import { keptEntries } from '../../world/audit-log.ts';
+import { auditEntryPayload, userPayload } from '../../world/serialize.ts';
 import { guildOf, requireGuildPermission } from '../access.ts';
 import { queryInt, querySnowflake } from '../input.ts';
-
-const entryPayload = (e: EmAuditEntry) => ({
-	id: e.id,
-	user_id: e.userId,
-	target_id: e.targetId,
-	action_type: e.actionType,
-	...(e.changes.length > 0 ? { changes: e.changes } : {}),
-	...(e.reason ? { reason: e.reason } : {}),
-	...(e.options ? { options: e.options } : {}),
-});
 
 /**
  * Get Guild Audit Log. With `after` (and no `before`) entries come oldest first, starting right
@@ -28,7 +18,7 @@ const get: RestRoute['handler'] = (ctx) => {
 	const type = q.get('action_type') ? queryInt(q, 'action_type', 0, 1_000_000, 0) : null;
 	const before = querySnowflake(q, 'before');
 	const after = querySnowflake(q, 'after');
-	const matching = guild.auditLog.filter(
+	const matching = keptEntries(ctx.world, guild).filter(
 		(e) =>
 			(userId === null || e.userId === userId) &&
 			(type === null || e.actionType === type) &&
@@ -39,7 +29,7 @@ const get: RestRoute['handler'] = (ctx) => {
 	const userIds = new Set<string>();
 	for (const e of entries) for (const id of [e.userId, e.targetId]) if (id && ctx.world.users.has(id)) userIds.add(id);
 	return {
-		audit_log_entries: entries.map(entryPayload),
+		audit_log_entries: entries.map(auditEntryPayload),
 		users: [...userIds].map((id) => userPayload(ctx.world.user(id))),
 		integrations: [],
 		webhooks: [],
