@@ -70,7 +70,8 @@ export class Emulator {
 		this.limiter = new RateLimiter(this.options.rateLimits, options.buckets);
 		this.interactions = new InteractionRegistry(this.world, this.options.interactionTimeoutMs);
 		const gatewayUrl = () => this.gatewayUrl;
-		for (const route of restRoutes({ gateway: { gatewayUrl }, interactions: this.interactions, oauth: this.oauth }))
+		const gateway = { gatewayUrl, sessionStartLimit: (appId: string) => this.gateway.sessionStartLimit(appId) };
+		for (const route of restRoutes({ gateway, interactions: this.interactions, oauth: this.oauth }))
 			this.#add('rest', route);
 		this.#server = createServer((req, res) => {
 			this.#handle(req, res).catch((error) => this.#fail(res, error));
@@ -207,6 +208,16 @@ export class Emulator {
 			return this.#handle(Object.assign(req, { url: `/api/v10${url}` }), res);
 		}
 
+		const ip = req.socket.remoteAddress ?? 'unknown';
+		if (path.startsWith('/api')) {
+			const bannedMs = this.limiter.bannedFor(ip, this.world.now());
+			if (bannedMs > 0) {
+				this.#sendBan(res, bannedMs);
+				this.#log(method, path, path, 429, started, null, null, true, false, undefined);
+				return;
+			}
+		}
+
 		const found = this.#router.find(method as 'GET', path);
 		if (!found) {
 			const known = path.startsWith('/api') || path.startsWith('/_emulator');
@@ -276,8 +287,25 @@ export class Emulator {
 				this.#fail(res, error);
 			}
 		} finally {
+			if (status === 401 || status === 403 || status === 429) this.limiter.countInvalid(ip, this.world.now());
 			this.#log(method, route.path, path, status, started, ctx.app?.id ?? null, bucket, limited, global, errorCode);
 		}
+	}
+
+	/**
+	 * An IP past the invalid-request limit is refused at Discord's edge (Cloudflare), not by the API:
+	 * 429 with an HTML body and `Retry-After`, without Discord's JSON or `X-RateLimit-*` headers.
+	 */
+	#sendBan(res: ServerResponse, bannedMs: number): void {
+		const body =
+			'<!doctype html><title>Access denied | discord.com used Cloudflare to restrict access</title>' +
+			'<h1>Error 1015</h1><p>You are being rate limited. The owner of this website (discord.com) has banned you temporarily from accessing this website.</p>';
+		res.writeHead(429, {
+			'content-type': 'text/html; charset=UTF-8',
+			'retry-after': String(Math.ceil(bannedMs / 1000)),
+			'content-length': Buffer.byteLength(body),
+		});
+		res.end(body);
 	}
 
 	async #runControl(ctx: RouteContext, route: RestRoute, res: ServerResponse): Promise<void> {

@@ -135,7 +135,8 @@ const componentSpec = z.strictObject({
 
 const modalSpec = z.strictObject({
 	interaction_id: snowflake,
-	values: z.record(z.string(), z.string().max(4000)),
+	/** Text inputs take a string, selects and checkbox groups a list, a checkbox a boolean. */
+	values: z.record(z.string(), z.union([z.string().max(4000), z.array(z.string().max(100)).max(25), z.boolean()])),
 	timeout_ms: z.number().int().min(0).max(60_000).optional(),
 });
 
@@ -148,6 +149,29 @@ interface ComponentLike {
 	accessory?: ComponentLike;
 	required?: boolean;
 	label?: string;
+	id?: number;
+	default?: boolean;
+}
+
+/**
+ * What the modal submit carries for one input, as Discord sends it: `value` (string) for a text
+ * input, `values` for selects and checkbox groups, `value` (boolean) for a checkbox, which cannot
+ * be required and defaults to its `default`.
+ */
+function modalValue(input: ComponentLike, values: Record<string, string | string[] | boolean>) {
+	const v = values[input.custom_id as string];
+	const name = `Modal field "${input.custom_id}"`;
+	if (input.type === 23) {
+		if (v !== undefined && typeof v !== 'boolean') throw badRequest(`${name} is a checkbox: give true or false`);
+		return { value: v ?? input.default === true };
+	}
+	if (v === undefined && input.required !== false) throw badRequest(`${name} is required`);
+	if (input.type === 4) {
+		if (v !== undefined && typeof v !== 'string') throw badRequest(`${name} is a text input: give a string`);
+		return { value: v ?? '' };
+	}
+	if (v !== undefined && !Array.isArray(v)) throw badRequest(`${name} takes a list of values`);
+	return { values: v ?? [] };
 }
 
 function findComponent(list: ComponentLike[] | undefined, customId: string): ComponentLike | null {
@@ -260,12 +284,11 @@ export const interactionRoutes = (deps: Pick<ControlDeps, 'interactions' | 'defa
 			for (const row of modal.components) {
 				const input = row.type === 1 ? row.components?.[0] : row.type === 18 ? row.component : undefined;
 				if (!input?.custom_id) continue;
-				const v = spec.values[input.custom_id];
 				seen.add(input.custom_id);
-				if (v === undefined && input.required !== false)
-					throw badRequest(`Modal field "${input.custom_id}" is required`);
-				const field = { type: input.type, custom_id: input.custom_id, value: v ?? '' };
-				submitted.push(row.type === 18 ? { type: 18, component: field } : { type: 1, components: [field] });
+				const field = { type: input.type, id: input.id, custom_id: input.custom_id, ...modalValue(input, spec.values) };
+				submitted.push(
+					row.type === 18 ? { type: 18, id: row.id, component: field } : { type: 1, id: row.id, components: [field] },
+				);
 			}
 			const unknown = Object.keys(spec.values).filter((k) => !seen.has(k));
 			if (unknown.length) throw badRequest(`The modal has no field(s) ${unknown.join(', ')}`);

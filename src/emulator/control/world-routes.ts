@@ -1,7 +1,7 @@
 import { ChannelType, GatewayDispatchEvents, GatewayIntentBits } from 'discord-api-types/v10';
 import { z } from 'zod';
 import { Reply, type RestRoute } from '../http/route.ts';
-import { DEFAULT_BUCKETS, RATE_LIMIT_MODES } from '../rest/ratelimit.ts';
+import { DEFAULT_BUCKETS, RATE_LIMIT_MODES, type RateLimiter } from '../rest/ratelimit.ts';
 import { userPayload } from '../world/serialize.ts';
 import type { ControlDeps } from './index.ts';
 import { presentGuild } from './present.ts';
@@ -56,9 +56,23 @@ const guildSpec = z.strictObject({
 const rateSpec = z.strictObject({
 	mode: z.enum(RATE_LIMIT_MODES as [string, ...string[]]).optional(),
 	global_limit: z.number().int().min(1).optional(),
+	invalid_requests: z
+		.strictObject({
+			limit: z.number().int().min(1).optional(),
+			window_ms: z.number().int().min(1).optional(),
+			ban_ms: z.number().int().min(1).optional(),
+		})
+		.optional(),
 	buckets: z
 		.record(z.string(), z.strictObject({ limit: z.number().int().min(1), window_ms: z.number().int().min(1) }))
 		.optional(),
+});
+
+const invalidView = (limiter: RateLimiter) => ({
+	limit: limiter.invalid.limit,
+	window_ms: limiter.invalid.windowMs,
+	ban_ms: limiter.invalid.banMs,
+	enforced: limiter.mode === 'strict',
 });
 
 export const worldRoutes = (deps: Pick<ControlDeps, 'describe' | 'reset' | 'limiter'>): RestRoute[] => [
@@ -84,6 +98,7 @@ export const worldRoutes = (deps: Pick<ControlDeps, 'describe' | 'reset' | 'limi
 		handler: () => ({
 			mode: deps.limiter.mode,
 			global: deps.limiter.global,
+			invalid_requests: invalidView(deps.limiter),
 			buckets: deps.limiter.buckets,
 			defaults: DEFAULT_BUCKETS,
 		}),
@@ -100,10 +115,19 @@ export const worldRoutes = (deps: Pick<ControlDeps, 'describe' | 'reset' | 'limi
 					throw badRequest(`Unknown bucket "${name}"; known: ${Object.keys(limiter.buckets).join(', ')}`);
 			if (spec.mode) limiter.mode = spec.mode as typeof limiter.mode;
 			if (spec.global_limit) limiter.global.limit = spec.global_limit;
+			const inv = spec.invalid_requests;
+			if (inv?.limit) limiter.invalid.limit = inv.limit;
+			if (inv?.window_ms) limiter.invalid.windowMs = inv.window_ms;
+			if (inv?.ban_ms) limiter.invalid.banMs = inv.ban_ms;
 			for (const [name, b] of Object.entries(spec.buckets ?? {}))
 				Object.assign(limiter.buckets[name] ?? {}, { limit: b.limit, windowMs: b.window_ms });
 			limiter.reset();
-			return { mode: limiter.mode, global: limiter.global, buckets: limiter.buckets };
+			return {
+				mode: limiter.mode,
+				global: limiter.global,
+				invalid_requests: invalidView(limiter),
+				buckets: limiter.buckets,
+			};
 		},
 	},
 	{

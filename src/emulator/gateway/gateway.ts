@@ -12,7 +12,7 @@ import { memberPayload, messagePayload, userPayload } from '../world/serialize.t
 import type { EmGuild } from '../world/types.ts';
 import type { Dispatch, World } from '../world/world.ts';
 import { ALL_INTENTS, applicationFlagsFor, PRIVILEGED_INTENTS } from './intents.ts';
-import { GatewayConnection, GatewaySession } from './session.ts';
+import { GatewayConnection, GatewaySession, type TransportCompression } from './session.ts';
 
 export interface GatewayOptions {
 	heartbeatIntervalMs: number;
@@ -20,6 +20,17 @@ export interface GatewayOptions {
 	sessionTtlMs: number;
 	/** READY's `resume_gateway_url`. */
 	gatewayUrl(): string;
+}
+
+/** Discord's daily IDENTIFY allowance per application (Gateway, Session Start Limit). */
+export const SESSION_START_TOTAL = 1000;
+const SESSION_START_WINDOW_MS = 86_400_000;
+
+export interface SessionStartLimit {
+	total: number;
+	remaining: number;
+	reset_after: number;
+	max_concurrency: number;
 }
 
 interface Frame {
@@ -38,6 +49,8 @@ export class Gateway {
 	readonly #sweeper: NodeJS.Timeout;
 	/** Events dispatched to sessions, for the benchmark and tests. */
 	dispatched = 0;
+	/** IDENTIFYs per application in the current 24 h window (world clock). */
+	readonly #starts = new Map<string, { used: number; resetAt: number }>();
 
 	constructor(
 		readonly world: World,
@@ -64,14 +77,14 @@ export class Gateway {
 			return;
 		}
 		const compress = query.get('compress');
-		if (compress && compress !== 'zlib-stream') {
+		if (compress && compress !== 'zlib-stream' && compress !== 'zstd-stream') {
 			ws.close(Close.DecodeError, 'Unsupported compression');
 			return;
 		}
-		const conn = new GatewayConnection(ws, compress === 'zlib-stream');
+		const conn = new GatewayConnection(ws, (compress as TransportCompression) ?? null);
 		this.connections.add(conn);
 		ws.on('message', (data, isBinary) => this.#onMessage(conn, data.toString(), isBinary));
-		ws.on('close', () => this.#onClose(conn));
+		ws.on('close', (code) => this.#onClose(conn, code));
 		ws.on('error', () => conn.terminate());
 		conn.send({
 			op: Op.Hello,
@@ -117,6 +130,9 @@ export class Gateway {
 		if (conn.session) return conn.close(Close.AlreadyAuthenticated, 'Already authenticated.');
 		const app = typeof d?.token === 'string' ? this.world.appsByToken.get(d.token.replace(/^Bot /, '')) : undefined;
 		if (!app) return conn.close(Close.AuthenticationFailed, 'Authentication failed.');
+		// Past the daily limit Discord resets the bot's token, so the IDENTIFY fails authentication.
+		if (this.sessionStartLimit(app.id).remaining <= 0)
+			return conn.close(Close.AuthenticationFailed, 'Authentication failed.');
 		const intents = d.intents;
 		if (typeof intents !== 'number' || !Number.isInteger(intents) || intents < 0 || (intents & ~ALL_INTENTS) !== 0)
 			return conn.close(Close.InvalidIntents, 'Invalid intent(s).');
@@ -134,6 +150,7 @@ export class Gateway {
 		)
 			return conn.close(Close.InvalidShard, 'Invalid shard.');
 		const largeThreshold = Math.min(250, Math.max(50, Number(d.large_threshold ?? 50) || 50));
+		this.#countStart(app.id);
 		const session = new GatewaySession(app, intents, [shard[0], shard[1]], largeThreshold);
 		this.sessions.set(session.id, session);
 		this.#attach(conn, session);
@@ -200,13 +217,18 @@ export class Gateway {
 		session.expiresAt = Number.POSITIVE_INFINITY;
 	}
 
-	#onClose(conn: GatewayConnection): void {
+	/**
+	 * A client that closes with 1000 or 1001 ends its session; a socket dropped without a close
+	 * frame (1006) or closed with another code leaves it resumable for `sessionTtlMs` (Gateway,
+	 * Disconnecting).
+	 */
+	#onClose(conn: GatewayConnection, code: number): void {
 		this.connections.delete(conn);
 		const session = conn.session;
-		if (session && session.socket === conn) {
-			session.socket = null;
-			session.expiresAt = Date.now() + this.options.sessionTtlMs;
-		}
+		if (!session || session.socket !== conn) return;
+		session.socket = null;
+		if (!conn.closedByServer && (code === 1000 || code === 1001)) this.sessions.delete(session.id);
+		else session.expiresAt = Date.now() + this.options.sessionTtlMs;
 	}
 
 	#requestMembers(session: GatewaySession, d: Record<string, unknown>): void {
@@ -302,6 +324,26 @@ export class Gateway {
 		}
 	}
 
+	/** `session_start_limit` of GET /gateway/bot; a high max_concurrency keeps discord.js from waiting 5 s per shard. */
+	sessionStartLimit(appId: string): SessionStartLimit {
+		const now = this.world.now();
+		const window = this.#starts.get(appId);
+		const live = window && window.resetAt > now ? window : null;
+		return {
+			total: SESSION_START_TOTAL,
+			remaining: SESSION_START_TOTAL - (live?.used ?? 0),
+			reset_after: live ? live.resetAt - now : SESSION_START_WINDOW_MS,
+			max_concurrency: 16,
+		};
+	}
+
+	#countStart(appId: string): void {
+		const now = this.world.now();
+		const window = this.#starts.get(appId);
+		if (!window || window.resetAt <= now) this.#starts.set(appId, { used: 1, resetAt: now + SESSION_START_WINDOW_MS });
+		else window.used++;
+	}
+
 	/** Drops the socket of matching sessions without a close frame: the client will RESUME. */
 	drop(filter: { appId?: string; sessionId?: string } = {}): number {
 		let dropped = 0;
@@ -335,6 +377,8 @@ export class Gateway {
 		for (const session of [...this.sessions.values()]) {
 			if (filter.appId && session.app.id !== filter.appId) continue;
 			session.socket?.send({ op: Op.InvalidSession, d: false, s: null, t: null });
+			// The socket stays open without a session: Discord accepts a new IDENTIFY on it.
+			if (session.socket) session.socket.session = null;
 			this.sessions.delete(session.id);
 			count++;
 		}

@@ -1,3 +1,4 @@
+import type { SessionStartLimit } from '../../gateway/gateway.ts';
 import { applicationFlagsFor } from '../../gateway/intents.ts';
 import { type RestRoute, requireApp } from '../../http/route.ts';
 import { userPayload } from '../../world/serialize.ts';
@@ -5,6 +6,7 @@ import { userPayload } from '../../world/serialize.ts';
 /** What the gateway routes need to know about the gateway. */
 export interface GatewayInfo {
 	gatewayUrl(): string;
+	sessionStartLimit(appId: string): SessionStartLimit;
 }
 
 export const gatewayRoutes = (gateway: GatewayInfo): RestRoute[] => [
@@ -18,11 +20,10 @@ export const gatewayRoutes = (gateway: GatewayInfo): RestRoute[] => [
 		method: 'GET',
 		path: '/gateway/bot',
 		auth: 'bot',
-		handler: () => ({
+		handler: (ctx) => ({
 			url: gateway.gatewayUrl(),
 			shards: 1,
-			// A high max_concurrency keeps discord.js from waiting 5 s between shard identifies.
-			session_start_limit: { total: 1000, remaining: 1000, reset_after: 86_400_000, max_concurrency: 16 },
+			session_start_limit: gateway.sessionStartLimit(requireApp(ctx).id),
 		}),
 	},
 	{

@@ -5,6 +5,7 @@ import type { InteractionRegistry, PendingInteraction } from '../../interactions
 import { messagePayload } from '../../world/serialize.ts';
 import type { EmMessage } from '../../world/types.ts';
 import { applyEdit, EPHEMERAL, interactionMessage, LOADING, readMessageBody } from '../interaction-message.ts';
+import { readModal } from '../modal-input.ts';
 
 function storeAndSet(ctx: RouteContext, pending: PendingInteraction, message: EmMessage): EmMessage {
 	ctx.world.storeMessage(message);
@@ -43,9 +44,7 @@ function callback(ctx: RouteContext, interactions: InteractionRegistry): unknown
 			pending.choices = (body.data?.choices as unknown[]) ?? [];
 			break;
 		case R.Modal: {
-			const data = body.data ?? {};
-			if (typeof data.custom_id !== 'string' || typeof data.title !== 'string' || !Array.isArray(data.components))
-				throw fieldError('data', 'MODEL_TYPE_CONVERT', 'A modal needs custom_id, title and components');
+			const data = readModal(body.data);
 			if (pending.type === 5) throw new ApiError(400, 50035, 'A modal submit cannot open another modal');
 			pending.modal = data;
 			break;

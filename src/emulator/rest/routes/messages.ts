@@ -12,6 +12,7 @@ import { type AllowedMentions, parseMentions, resolvePings } from '../../world/m
 import { messagePayload } from '../../world/serialize.ts';
 import type { EmChannel, EmGuild, EmMessage } from '../../world/types.ts';
 import { cannotActOnDm, channelMessage, requirePerm, visibleChannel } from '../access.ts';
+import { withComponentIds } from '../component-ids.ts';
 import { byId, queryInt, querySnowflake } from '../input.ts';
 import {
 	checkComponentsV2Exclusive,
@@ -109,7 +110,7 @@ const create: RestRoute['handler'] = (ctx) => {
 		content: input.content ?? '',
 		// Without Embed Links Discord drops embeds silently instead of failing.
 		embeds: perms & P.EmbedLinks ? (input.embeds ?? []) : [],
-		components: (input.components ?? []) as EmMessage['components'],
+		components: withComponentIds(input.components ?? []) as EmMessage['components'],
 		flags: input.flags ?? 0,
 		reference: repliedTo
 			? { message_id: repliedTo.id, channel_id: channel.id, ...(guild ? { guild_id: guild.id } : {}) }
@@ -183,7 +184,7 @@ const edit: RestRoute['handler'] = (ctx) => {
 	if (isEmpty(next.content, next.embeds, next.components, files)) throw Errors.emptyMessage();
 	message.content = next.content;
 	message.embeds = next.embeds;
-	message.components = next.components as EmMessage['components'];
+	message.components = withComponentIds(next.components) as EmMessage['components'];
 	message.flags = flags;
 	attachmentCounts.set(message, files);
 	// Mentions are rebuilt from the new content with this request's allowed_mentions (default: parse all).
