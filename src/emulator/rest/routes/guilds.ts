@@ -15,10 +15,12 @@ const get: RestRoute['handler'] = (ctx) => {
 		: payload;
 };
 
-/** An ISO 8601 time at most 24 hours ahead, or null to lift the action; absent leaves it. */
-function until(value: unknown, field: string, now: number): number | null | undefined {
-	if (value === undefined) return undefined;
-	if (value === null) return null;
+/**
+ * An ISO 8601 time at most 24 hours ahead, or null to lift the action. The route is a PUT, so an
+ * absent field lifts its action too (emulator reading of "Supplying null disables the action").
+ */
+function until(value: unknown, field: string, now: number): number | null {
+	if (value === undefined || value === null) return null;
 	const ms = typeof value === 'string' ? Date.parse(value) : Number.NaN;
 	if (Number.isNaN(ms)) throw fieldError(field, 'DATE_TYPE_CONVERT', 'Could not interpret value as a timestamp.');
 	if (ms > now + MAX_INCIDENT_ACTION_MS)
@@ -34,10 +36,7 @@ const incidentActions: RestRoute['handler'] = (ctx) => {
 	const now = ctx.world.now();
 	const invitesDisabledUntil = until(body.invites_disabled_until, 'invites_disabled_until', now);
 	const dmsDisabledUntil = until(body.dms_disabled_until, 'dms_disabled_until', now);
-	setIncidentActions(ctx.world, guild, {
-		...(invitesDisabledUntil !== undefined ? { invitesDisabledUntil } : {}),
-		...(dmsDisabledUntil !== undefined ? { dmsDisabledUntil } : {}),
-	});
+	setIncidentActions(ctx.world, guild, { invitesDisabledUntil, dmsDisabledUntil });
 	return incidentsData(ctx.world, guild);
 };
 
