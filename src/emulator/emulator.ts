@@ -199,7 +199,8 @@ export class Emulator {
 		const started = performance.now();
 		const url = req.url ?? '/';
 		const q = url.indexOf('?');
-		const path = q === -1 ? url : url.slice(0, q);
+		// Clients percent-encode `@me` (discord.js does for members); Discord reads both spellings.
+		const path = (q === -1 ? url : url.slice(0, q)).replaceAll('%40', '@');
 		const query = new URLSearchParams(q === -1 ? '' : url.slice(q + 1));
 		const method = req.method ?? 'GET';
 
