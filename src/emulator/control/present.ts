@@ -6,6 +6,7 @@ import type { World } from '../world/world.ts';
 export function presentMessage(world: World, m: EmMessage) {
 	return {
 		...messagePayload(m, world),
+		guild_id: m.guildId,
 		pings: m.pings,
 		allowed_mentions: m.allowedMentions,
 		ephemeral: (m.flags & 64) !== 0,

@@ -424,6 +424,7 @@ function messageEventJson(world: World, event: Dispatch, strip = false): string 
 	if (!m) return 'null';
 	const payload = messagePayload(m, world) as unknown as Record<string, unknown>;
 	if (m.guildId) {
+		payload.guild_id = m.guildId;
 		const member = world.guilds.get(m.guildId)?.members.get(m.authorId);
 		if (member) payload.member = memberPayload(member, world, false);
 	}

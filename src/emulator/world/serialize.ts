@@ -18,6 +18,7 @@ export function userPayload(u: EmUser): APIUser {
 		banner: null,
 		accent_color: null,
 		avatar_decoration_data: null,
+		primary_guild: null,
 	} as unknown as APIUser;
 }
 
@@ -100,6 +101,7 @@ export function partialGuildPayload(g: EmGuild) {
 		verification_level: 0,
 		vanity_url_code: g.vanityCode,
 		nsfw_level: 0,
+		nsfw: false,
 		premium_subscription_count: 0,
 	};
 }
@@ -115,8 +117,6 @@ export function incidentsData(world: World, guild: EmGuild) {
 	return {
 		invites_disabled_until: iso(activeUntil(world, guild.incidents.invitesDisabledUntil)),
 		dms_disabled_until: iso(activeUntil(world, guild.incidents.dmsDisabledUntil)),
-		dm_spam_detected_at: null,
-		raid_detected_at: null,
 	};
 }
 
@@ -133,13 +133,15 @@ export function guildPayload(g: EmGuild, world: World) {
 		id: g.id,
 		name: g.name,
 		icon: g.icon,
-		icon_hash: g.icon,
+		home_header: null,
 		splash: null,
 		discovery_splash: null,
 		owner_id: g.ownerId,
+		region: 'deprecated',
 		afk_channel_id: null,
 		afk_timeout: 300,
 		widget_enabled: false,
+		widget_channel_id: null,
 		verification_level: 0,
 		default_message_notifications: 1,
 		explicit_content_filter: 0,
@@ -152,7 +154,10 @@ export function guildPayload(g: EmGuild, world: World) {
 		system_channel_id: g.systemChannelId,
 		system_channel_flags: 0,
 		rules_channel_id: null,
+		max_presences: null,
 		max_members: 500000,
+		max_stage_video_channel_users: 50,
+		max_video_channel_users: 25,
 		vanity_url_code: g.vanityCode,
 		description: null,
 		banner: null,
@@ -160,6 +165,7 @@ export function guildPayload(g: EmGuild, world: World) {
 		premium_subscription_count: 0,
 		preferred_locale: 'en-US',
 		public_updates_channel_id: null,
+		nsfw: false,
 		nsfw_level: 0,
 		premium_progress_bar_enabled: false,
 		safety_alerts_channel_id: null,
@@ -203,6 +209,7 @@ export function invitePayload(inv: EmInvite, world: World, withMetadata = true) 
 	const base = {
 		type: 0,
 		code: inv.code,
+		guild_id: inv.guildId,
 		guild: guild ? partialGuildPayload(guild) : undefined,
 		channel: channel ? { id: channel.id, type: channel.type, name: channel.name } : null,
 		inviter: inv.inviterId ? userPayload(world.user(inv.inviterId)) : undefined,
@@ -238,12 +245,15 @@ export function inviteCreateEvent(inv: EmInvite, world: World) {
 	};
 }
 
+/**
+ * A message as REST answers it. REST messages carry no `guild_id` (the gateway adds it to
+ * MESSAGE_CREATE/UPDATE, the spec's MessageResponse has none).
+ */
 export function messagePayload(m: EmMessage, world: World, viewerId?: string): APIMessage {
 	const author = world.user(m.authorId);
 	return {
 		id: m.id,
 		channel_id: m.channelId,
-		...(m.guildId ? { guild_id: m.guildId } : {}),
 		author: userPayload(author),
 		content: m.content,
 		timestamp: iso(snowflakeTimestamp(m.id)),

@@ -4,6 +4,7 @@ import { bind, Reply, type RestRoute, type RouteContext } from '../../http/route
 import type { InteractionRegistry, PendingInteraction } from '../../interactions.ts';
 import { messagePayload } from '../../world/serialize.ts';
 import type { EmMessage } from '../../world/types.ts';
+import { queryFlag } from '../input.ts';
 import { applyEdit, EPHEMERAL, interactionMessage, LOADING, readMessageBody } from '../interaction-message.ts';
 import { readModal } from '../modal-input.ts';
 
@@ -56,16 +57,22 @@ function callback(ctx: RouteContext, interactions: InteractionRegistry): unknown
 	if (body.type !== R.DeferredChannelMessageWithSource) interactions.settle(pending);
 	else interactions.touch(pending);
 	if (ctx.query.get('with_response') !== 'true') return Reply.noContent();
+	// The callback resource carries the message only for replies (4) and updates (7), as documented.
+	const withMessage = message !== null && (body.type === R.ChannelMessageWithSource || body.type === R.UpdateMessage);
 	return {
 		interaction: {
 			id: pending.id,
 			type: pending.type,
 			activity_instance_id: null,
-			response_message_id: message?.id ?? null,
-			response_message_loading: message ? (message.flags & LOADING) !== 0 : false,
-			response_message_ephemeral: message ? (message.flags & EPHEMERAL) !== 0 : false,
+			...(message
+				? {
+						response_message_id: message.id,
+						response_message_loading: (message.flags & LOADING) !== 0,
+						response_message_ephemeral: (message.flags & EPHEMERAL) !== 0,
+					}
+				: {}),
 		},
-		resource: { type: body.type, ...(message ? { message: messagePayload(message, world) } : {}) },
+		...(withMessage && message ? { resource: { type: body.type, message: messagePayload(message, world) } } : {}),
 	};
 }
 
@@ -118,14 +125,15 @@ function followUp(ctx: RouteContext, interactions: InteractionRegistry): unknown
 		applyEdit(ctx.world, original, body);
 		ctx.world.dispatchMessage(E.MessageUpdate, original);
 		interactions.settle(pending);
-		return messagePayload(original, ctx.world);
+		return queryFlag(ctx.query, 'wait') ? messagePayload(original, ctx.world) : Reply.noContent();
 	}
 	const message = interactionMessage(ctx.world, pending, body);
 	message.type = 0;
 	ctx.world.storeMessage(message);
 	pending.followupIds.push(message.id);
 	interactions.touch(pending);
-	return messagePayload(message, ctx.world);
+	// Execute Webhook answers the message only with `wait=true` (discord.js sets it), else 204.
+	return queryFlag(ctx.query, 'wait') ? messagePayload(message, ctx.world) : Reply.noContent();
 }
 
 export function interactionRoutes(interactions: InteractionRegistry): RestRoute[] {

@@ -132,6 +132,7 @@ function vanityInvite(world: World, code: string) {
 		payload: {
 			type: 0,
 			code,
+			guild_id: guild.id,
 			guild: partialGuildPayload(guild),
 			channel: channel ? { id: channel.id, type: channel.type, name: channel.name } : null,
 			expires_at: null,
