@@ -73,7 +73,7 @@ export interface PluginManifest<S extends SettingsSchema = SettingsSchema, T ext
 }
 
 /** The dashboard's own first URL segments; plugin routes mount at /<plugin-id>/. */
-const RESERVED_IDS = new Set(['admin', 'assets', 'guilds', 'login', 'logout', 'oauth']);
+const RESERVED_IDS = new Set(['admin', 'assets', 'foyer', 'guilds', 'login', 'logout', 'oauth']);
 
 const manifestShape = z.object({
 	id: z
@@ -82,7 +82,10 @@ const manifestShape = z.object({
 			/^[a-z][a-z0-9-]{1,39}$/,
 			'must be 2-40 characters: lowercase letters, digits and dashes, starting with a letter',
 		)
-		.refine((id) => !RESERVED_IDS.has(id), 'is taken by the dashboard (admin, assets, guilds, login, logout, oauth)'),
+		.refine(
+			(id) => !RESERVED_IDS.has(id),
+			'is taken by the core or the dashboard (admin, assets, foyer, guilds, login, logout, oauth)',
+		),
 	name: z.string().min(1).max(64),
 	version: z.string().regex(/^\d+\.\d+\.\d+(?:[-+][\w.-]+)?$/, 'must be a semantic version like 1.2.3'),
 	description: z.string().min(1).max(300),
