@@ -1,8 +1,16 @@
 /** Foyer's public API for plugins: everything a plugin may import from 'foyer'. */
 
+/** Zod, the one copy the core uses: task payload schemas in manifests are checked with it. */
+export { z } from 'zod';
+export { type CountersFromTableOptions, countersFromTable } from './core/counters/counters-from-table.ts';
 export { PluginCounters } from './core/counters/plugin-counters.ts';
 export type { Database } from './core/database/database.ts';
 export { SnowflakeType } from './core/database/snowflake-type.ts';
+export { memberMessageCommand } from './core/member-message-kit/member-message-command.ts';
+export type {
+	MemberMessageKitOptions,
+	MemberMessagePlugin,
+} from './core/member-message-kit/member-message-plugin.ts';
 export { channelProblem, isAccessError, sendProblem } from './core/messaging/channel-problems.ts';
 export type {
 	AnyMember,
@@ -13,9 +21,29 @@ export type {
 export { postMemberMessage } from './core/messaging/post-member-message.ts';
 export {
 	definePlugin,
-	type PluginManifest,
-	type PluginMigration,
-	type PluginNavigationEntry,
+	type FoyerPlugin,
+	type PluginCountersHandle,
+	type PluginEventsHandle,
+	type ScheduleWhen,
+} from './core/plugins/kit/define-plugin.ts';
+export type {
+	FoyerEvent,
+	FoyerEventName,
+	FoyerEvents,
+	FoyerServiceName,
+	FoyerServices,
+	PluginEventPayload,
+	ServiceClient,
+} from './core/plugins/kit/published.ts';
+export { ServiceUnavailableError } from './core/plugins/kit/service-registry.ts';
+export type {
+	OverviewFigure,
+	PluginDependency,
+	PluginManifest,
+	PluginMigration,
+	PluginNavigationEntry,
+	PluginProvides,
+	TaskSchemas,
 } from './core/plugins/manifest.ts';
 export type { PluginInfo, PluginManager } from './core/plugins/plugin-manager.ts';
 export {
@@ -29,17 +57,40 @@ export { templateContextOf } from './core/templates/member-context.ts';
 export { memberText } from './core/templates/member-text.ts';
 export { sendMemberTemplate } from './core/templates/send-member-template.ts';
 export {
+	type ContextProvider,
 	type Placeholder,
 	type RenderResult,
 	type TemplateContext,
 	TemplateEngine,
 } from './core/templates/template-engine.ts';
 export type { RouteAccess } from './dashboard/access/route-access.ts';
+export { type DashboardChange, recordDashboardChange } from './dashboard/audit/record-change.ts';
+export {
+	botAuthor,
+	type DiscordMessageInput,
+	type DiscordMessageView,
+	discordMessageView,
+	guildMentions,
+	type MentionResolver,
+	messageFromApi,
+	messageFromDiscordJs,
+	type RenderOptions,
+	renderDiscordMessage,
+} from './dashboard/discord-render/index.ts';
 export { renderSettingsForm } from './dashboard/forms/render-settings-form.ts';
 export { settingsFormModel, settingsInput } from './dashboard/forms/settings-form.ts';
 export { saveSettings } from './dashboard/forms/settings-service.ts';
 export { type ActionResult, sendActionResult } from './dashboard/http/action-result.ts';
 export { type FormFields, field } from './dashboard/http/body.ts';
 export { type DashboardRequestContext, isHtmx, requestContext } from './dashboard/http/request-context.ts';
-export { guildOf, type PageOptions, redirect, renderView, sendError, sendPage } from './dashboard/http/respond.ts';
+export {
+	guildOf,
+	type PageOptions,
+	redirect,
+	renderView,
+	sendError,
+	sendFragment,
+	sendPage,
+} from './dashboard/http/respond.ts';
+export { memberMessageTestRoute } from './dashboard/kit/member-message-test-route.ts';
 export { type PluginPageOptions, sendPluginPage } from './dashboard/plugin-page.ts';

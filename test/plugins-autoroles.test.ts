@@ -1,12 +1,11 @@
+import { container } from '@sapphire/framework';
 import { PermissionFlagsBits } from 'discord.js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { whyNotAssignable } from '../plugins/autoroles/_hierarchy.ts';
 import { describeDelay, parseRuleInput } from '../plugins/autoroles/_rule-input.ts';
 import type { Database } from '../src/core/database/database.ts';
-import { EmbeddedScheduler } from '../src/core/scheduling/embedded-scheduler.ts';
-import { MemoryJobStore } from '../src/core/scheduling/job-store.ts';
+import { type Backend, describeOnBackends } from '../src/testing/backends.ts';
 import { startFoyerWithEmulator } from '../src/testing/foyer-harness.ts';
-import { sqliteDatabase } from './helpers/databases.ts';
 import { waitUntil } from './helpers/wait.ts';
 
 interface LoggedRequest {
@@ -21,9 +20,7 @@ interface LoggedRequest {
 const MEMBER_ROUTE = '/guilds/:guild_id/members/:user_id';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-describe('auto roles plugin (seed 3.3; phase 1 tests 2 and 3)', () => {
-	const target = sqliteDatabase();
-	const jobs = new MemoryJobStore();
+describeOnBackends('auto roles plugin (seed 3.3; phase 1 tests 2 and 3)', (backend: Backend) => {
 	let db: Database;
 	let h: Awaited<ReturnType<typeof startFoyerWithEmulator>>;
 	let adminId: string;
@@ -44,34 +41,24 @@ describe('auto roles plugin (seed 3.3; phase 1 tests 2 and 3)', () => {
 		((await h.control.requests({ since })).requests as LoggedRequest[]).filter((r) =>
 			r.path.includes(`/members/${userId}`),
 		);
-	const stats = async () =>
-		(
-			(await db
-				.em()
-				.getConnection()
-				.execute('select assigned, failed, last_error from autoroles_stats where guild_id = ?', [h.guildId])) as {
-				assigned: number;
-				failed: number;
-				last_error: string | null;
-			}[]
-		)[0] ?? { assigned: 0, failed: 0, last_error: null };
+	const stats = async () => {
+		const counts = await container.counters.read('autoroles', h.guildId);
+		const note = await container.counters.lastNote('autoroles', h.guildId);
+		return { assigned: counts.assigned ?? 0, failed: counts.failed ?? 0, last_error: note?.message ?? null };
+	};
 	const joinUser = async (username: string, bot = false): Promise<string> =>
 		(await h.control.join(h.guildId, { user: { username, bot } })).user.id;
 
 	beforeAll(async () => {
-		db = await target.open();
-		h = await startFoyerWithEmulator(['autoroles', 'join'], {
-			from: 'plugins',
-			db,
-			scheduler: (logger) => new EmbeddedScheduler(jobs, logger, { pollMs: 100, retryDelayMs: () => 100 }),
-		});
+		const backendOptions = await backend.harnessOptions();
+		db = backendOptions.db;
+		h = await startFoyerWithEmulator(['autoroles', 'join'], { from: 'plugins', ...backendOptions });
 		adminId = h.emulator.demo?.admin.id as string;
 		roles = h.emulator.demo?.roles as Record<string, string>;
 	});
 	afterAll(async () => {
 		await h?.stop();
-		await db?.close();
-		await target.cleanup();
+		await backend.cleanup();
 	});
 	beforeEach(async () => {
 		// A reload writes the counts the last test left gathering and drops the plugin's in-memory copy
@@ -79,7 +66,7 @@ describe('auto roles plugin (seed 3.3; phase 1 tests 2 and 3)', () => {
 		await h.foyer.plugins.reload('autoroles');
 		const connection = db.em().getConnection();
 		await connection.execute('delete from autoroles_rules');
-		await connection.execute('delete from autoroles_stats');
+		await container.counters.reset('autoroles', h.guildId);
 	});
 
 	it('offers /autoroles only to members with Manage Server', async () => {
@@ -152,9 +139,9 @@ describe('auto roles plugin (seed 3.3; phase 1 tests 2 and 3)', () => {
 		await add(roles.Verified as string, { delay: 0.02 });
 		const since = await lastRequestId();
 		const user = await joinUser('ar-leaver');
-		await waitUntil(async () => (await jobs.nextRunAt()) !== null);
+		await waitUntil(async () => (await h.foyer.scheduler.pending()) > 0);
 		await h.control.leave(h.guildId, user);
-		await waitUntil(async () => (await jobs.nextRunAt()) === null);
+		await waitUntil(async () => (await h.foyer.scheduler.pending()) === 0);
 		await sleep(1500);
 		// Not even the member look-up the task starts with: the job never ran.
 		expect(await requestsFor(user, since)).toEqual([]);
@@ -288,7 +275,8 @@ describe('auto roles plugin (seed 3.3; phase 1 tests 2 and 3)', () => {
 		const ruleReads = () =>
 			spy.mock.calls.filter((c) => sqlOf(c).startsWith('select') && sqlOf(c).includes('autoroles_rules')).length;
 		const statsWrites = () =>
-			spy.mock.calls.filter((c) => /^(update|insert)/.test(sqlOf(c)) && sqlOf(c).includes('autoroles_stats')).length;
+			spy.mock.calls.filter((c) => /^(update|insert)/.test(sqlOf(c)) && sqlOf(c).includes('foyer_plugin_counters'))
+				.length;
 		try {
 			// No rules, and nothing read yet since the reload: the first join reads them (an empty list) once.
 			await joinUser('ar-cache-none-1');

@@ -1,8 +1,8 @@
-import { container } from '@sapphire/framework';
 import { DiscordAPIError, type GuildMember, RESTJSONErrorCodes, type Role } from 'discord.js';
 import { assignProblem } from './_hierarchy.ts';
 import type { AutoRole } from './_rules.ts';
-import { countAssigned, countFailure } from './_stats.ts';
+import { countFailure } from './_stats.ts';
+import plugin from './plugin.ts';
 
 const REASON = 'Auto roles';
 
@@ -53,13 +53,13 @@ export async function assignRoles(member: GuildMember, rules: readonly AutoRole[
 		if (error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.UnknownMember) return;
 		throw error;
 	}
-	await countAssigned(guild.id, roles.length);
+	plugin.counters.add(guild.id, 'assigned', roles.length);
 }
 
 /** Counts the failure; warns once per distinct problem, and only at debug level while it repeats. */
 async function reportFailure(member: GuildMember, roleIds: string[], reason: string): Promise<void> {
 	const isNew = await countFailure(member.guild.id, roleIds.length, reason);
-	const fields = { plugin: 'autoroles', guild: member.guild.id, member: member.id, roles: roleIds };
-	if (isNew) container.log.warn(fields, `Auto roles not given: ${reason}`);
-	else container.log.debug(fields, `Auto roles not given (again): ${reason}`);
+	const fields = { guild: member.guild.id, member: member.id, roles: roleIds };
+	if (isNew) plugin.log.warn(fields, `Auto roles not given: ${reason}`);
+	else plugin.log.debug(fields, `Auto roles not given (again): ${reason}`);
 }

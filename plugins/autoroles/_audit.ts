@@ -1,8 +1,8 @@
-import { container } from '@sapphire/framework';
 import type { Route } from '@sapphire/plugin-api';
 import type { Guild } from 'discord.js';
-import { requestContext } from 'foyer';
+import { recordDashboardChange } from 'foyer';
 import type { AutoRole } from './_rules.ts';
+import plugin from './plugin.ts';
 
 export type AutorolesAction = 'add' | 'remove' | 'move';
 
@@ -13,20 +13,17 @@ export function auditedRule(guild: Guild, rule: AutoRole) {
 }
 
 /** Records a change made from the dashboard, by the logged-in user, in the guild's audit log. */
-export async function recordChange(
+export function recordChange(
 	request: Route.Request,
 	guild: Guild,
 	action: AutorolesAction,
 	before: unknown,
 	after: unknown,
 ): Promise<void> {
-	const { session } = requestContext(request);
-	await container.dashboard?.record({
+	return recordDashboardChange(request, {
+		plugin: plugin.id,
 		guildId: guild.id,
-		userId: session?.userId ?? '',
-		username: session?.username ?? '',
-		action: `autoroles.${action}`,
-		plugin: 'autoroles',
+		action: `${plugin.id}.${action}`,
 		before,
 		after,
 	});

@@ -1,8 +1,8 @@
-import { container } from '@sapphire/framework';
 import type { Route } from '@sapphire/plugin-api';
 import type { Guild } from 'discord.js';
 import { isHtmx, redirect, requestContext, sendPage } from 'foyer';
 import { pagePath, type RulesSectionState, renderRulesSection } from './_rules-section.ts';
+import plugin from './plugin.ts';
 
 /**
  * How every rules post answers. htmx gets the rules section (its own target), with `status`
@@ -19,8 +19,6 @@ export async function answerRules(
 	if (status < 400 && !isHtmx(request)) return redirect(response, pagePath(guild.id));
 	const csrf = requestContext(request).session?.csrfToken ?? '';
 	const section = await renderRulesSection(guild, csrf, state);
-	const body = isHtmx(request)
-		? section
-		: container.plugins.views.render('autoroles', 'refused', { base: pagePath(guild.id), section });
-	sendPage(request, response, { title: 'Auto roles', body, status, active: 'plugin:autoroles:' });
+	const body = isHtmx(request) ? section : plugin.views.render('refused', { base: pagePath(guild.id), section });
+	sendPage(request, response, { title: 'Auto roles', body, status, active: `plugin:${plugin.id}:` });
 }

@@ -1,18 +1,7 @@
-import { container } from '@sapphire/framework';
 import type { GuildMember } from 'discord.js';
 import type { AutoRole } from './_rules.ts';
 import { listRules } from './_rules.ts';
-
-/** The payload of the `assign` scheduled task. */
-export interface DelayedAssignment {
-	guildId: string;
-	userId: string;
-	/** The join this assignment belongs to: a member who left and came back has a newer one. */
-	joinedAt: number | null;
-	delaySeconds: number;
-	/** In the configured order. */
-	roleIds: string[];
-}
+import plugin from './plugin.ts';
 
 /**
  * One job per member and delay, not per role: roles due at the same moment are then given in their
@@ -28,20 +17,19 @@ export async function scheduleDelayed(member: GuildMember, rules: readonly AutoR
 	for (const rule of rules) byDelay.set(rule.delaySeconds, [...(byDelay.get(rule.delaySeconds) ?? []), rule.roleId]);
 	const joinedAt = member.joinedTimestamp;
 	for (const [delaySeconds, roleIds] of byDelay) {
-		const payload: DelayedAssignment = { guildId: member.guild.id, userId: member.id, joinedAt, delaySeconds, roleIds };
-		await container.scheduler.schedule({
-			plugin: 'autoroles',
-			task: 'assign',
-			payload,
-			at: new Date((joinedAt ?? Date.now()) + delaySeconds * 1000),
-			key: jobKey(member.guild.id, member.id, delaySeconds),
-		});
+		await plugin.schedule(
+			'assign',
+			{ guildId: member.guild.id, userId: member.id, joinedAt, delaySeconds, roleIds },
+			{
+				at: new Date((joinedAt ?? Date.now()) + delaySeconds * 1000),
+				key: jobKey(member.guild.id, member.id, delaySeconds),
+			},
+		);
 	}
 }
 
 /** Cancels a member's pending assignments (for every delay configured now; older ones skip themselves). */
 export async function cancelDelayed(guildId: string, userId: string): Promise<void> {
 	const delays = new Set((await listRules(guildId)).map((r) => r.delaySeconds).filter((d) => d > 0));
-	for (const delay of delays)
-		await container.scheduler.cancel({ plugin: 'autoroles', key: jobKey(guildId, userId, delay) });
+	for (const delay of delays) await plugin.cancel(jobKey(guildId, userId, delay));
 }

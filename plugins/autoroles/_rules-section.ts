@@ -1,9 +1,9 @@
-import { container } from '@sapphire/framework';
 import type { Guild } from 'discord.js';
 import { DELAY_UNITS } from './_delay-form.ts';
 import { roleChoices } from './_role-choices.ts';
 import { type FieldErrors, MAX_RULES, TARGETS } from './_rule-input.ts';
 import { viewRules } from './_rules.ts';
+import plugin from './plugin.ts';
 
 /** What the "Add a rule" form shows again after a post: the values typed and the errors per field. */
 export interface RulesSectionState {
@@ -13,7 +13,7 @@ export interface RulesSectionState {
 	message?: { kind: 'ok' | 'error'; text: string } | null;
 }
 
-export const pagePath = (guildId: string) => `/autoroles/${guildId}`;
+export const pagePath = (guildId: string) => `/${plugin.id}/${guildId}`;
 
 /**
  * The rules section of the page (the table, its buttons and the "Add a rule" form), rendered from
@@ -23,7 +23,7 @@ export async function renderRulesSection(guild: Guild, csrf: string, state: Rule
 	const rules = await viewRules(guild);
 	const values = { role: '', delay: '0', unit: 'minutes', target: 'humans', ...state.values };
 	const roles = roleChoices(guild, rules);
-	return container.plugins.views.render('autoroles', 'rules', {
+	return plugin.views.render('rules', {
 		base: pagePath(guild.id),
 		csrf,
 		message: state.message ?? null,

@@ -1,9 +1,9 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import { container } from '@sapphire/framework';
 import type { Guild } from 'discord.js';
 import { assignProblem } from './_hierarchy.ts';
 import { describeDelay, type FieldErrors, MAX_RULES, parseRuleInput, type Target } from './_rule-input.ts';
 import { AutorolesRule } from './entities/autoroles-rule.ts';
+import plugin from './plugin.ts';
 
 /**
  * The auto-role rules of a guild: what the command, the listeners, the scheduled task and the
@@ -43,7 +43,7 @@ async function cachedRules(guildId: string): Promise<readonly AutoRole[]> {
 	if (cached) return cached;
 	let load = loading.get(guildId);
 	if (!load) {
-		const started = container.db
+		const started = plugin
 			.em()
 			.find(AutorolesRule, { guildId }, { orderBy: { position: 'asc', id: 'asc' } })
 			.then((rows) => {
@@ -109,7 +109,7 @@ export async function addRule(
 	if (!role) return { ok: false, errors: { role: 'That role does not exist in this server.' } };
 	const problem = assignProblem(role);
 	if (problem) return { ok: false, errors: { role: problem } };
-	const em = container.db.em();
+	const em = plugin.em();
 	const existing = await em.find(AutorolesRule, { guildId: guild.id }, { orderBy: { position: 'asc' } });
 	if (existing.some((r) => r.roleId === roleId)) return duplicate(role.name);
 	if (existing.length >= MAX_RULES)
@@ -136,14 +136,14 @@ export async function addRule(
 
 /** Resolves whether a rule was removed. Pending delayed assignments of it are skipped when they fall due. */
 export async function removeRule(guildId: string, roleId: string): Promise<boolean> {
-	const removed = (await container.db.em().nativeDelete(AutorolesRule, { guildId, roleId })) > 0;
+	const removed = (await plugin.em().nativeDelete(AutorolesRule, { guildId, roleId })) > 0;
 	forget(guildId);
 	return removed;
 }
 
 /** Sets the order roles are given in; `roleIds` must name every rule of the guild exactly once. */
 export async function reorderRules(guildId: string, roleIds: readonly string[]): Promise<boolean> {
-	const em = container.db.em();
+	const em = plugin.em();
 	const current = await em.find(AutorolesRule, { guildId });
 	const same = current.length === roleIds.length && new Set(roleIds).size === roleIds.length;
 	if (!same || !current.every((r) => roleIds.includes(r.roleId))) return false;

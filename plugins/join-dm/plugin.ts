@@ -1,13 +1,17 @@
-import { definePlugin } from 'foyer';
+import { countersFromTable, definePlugin } from 'foyer';
+import { joinDmOverview } from './_overview.ts';
 import { JoinDmClosed } from './entities/join-dm-closed.ts';
-import { JoinDmStats } from './entities/join-dm-stats.ts';
 
 export default definePlugin({
 	id: 'join-dm',
 	name: 'Join DM',
-	version: '0.2.0',
+	version: '0.3.0',
 	description: 'Sends new members a direct message.',
-	entities: [JoinDmStats, JoinDmClosed],
+	entities: [JoinDmClosed],
+	// 0.2 counted in its own table; the core's counters hold the figures now.
+	migrations: [
+		countersFromTable({ plugin: 'join-dm', table: 'join_dm_stats', counters: { sent: 'sent', failed: 'failed' } }),
+	],
 	settings: {
 		template: {
 			type: 'string',
@@ -21,4 +25,5 @@ export default definePlugin({
 		},
 	},
 	navigation: [{ label: 'Join DM', path: '' }],
+	overview: joinDmOverview,
 });

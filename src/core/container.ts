@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { Clock } from './clock.ts';
 import type { Database } from './database/database.ts';
 import type { MessageCoalescer } from './messaging/message-coalescer.ts';
 import type { PluginManager } from './plugins/plugin-manager.ts';
@@ -9,10 +10,12 @@ declare module '@sapphire/pieces' {
 	interface Container {
 		/** Loaded plugins, per-guild enablement and settings. */
 		plugins: PluginManager;
+		/** The time as Foyer sees it: the wall clock, or a test's clock. */
+		clock: Clock;
 		/** Foyer's structured logger; pieces log through it with `{ plugin }`. */
 		log: Logger;
-		/** The database: `container.db.em()` gives a fresh EntityManager for plugin entities. */
-		db: Database;
+		/** The database (absent when Foyer runs without one): plugins use their handle's `em()`. */
+		db?: Database;
 		/** Delayed and repeating jobs that run the plugins' scheduled-task pieces. */
 		scheduler: Scheduler;
 		/** The `%placeholder%` message templates shared by all plugins. */
@@ -21,5 +24,7 @@ declare module '@sapphire/pieces' {
 		memberMessages: MessageCoalescer;
 		/** Per-guild counters for plugins' dashboard figures: `add('join', guildId, 'sent')`, `read('join', guildId)`. */
 		counters: import('./counters/plugin-counters.ts').PluginCounters;
+		/** Joins and leaves per guild per day, recorded by the core for the overview's growth chart. */
+		memberActivity: import('./member-activity/member-activity.ts').MemberActivity;
 	}
 }

@@ -135,6 +135,11 @@ export class EmulatorControl {
 		return this.call('POST', `/guilds/${guildId}/leaves`, { user_id: userId });
 	}
 
+	/** A member as Discord's API shows it (roles, flags, pending, joined_at); 404 when not a member. */
+	member(guildId: string, userId: string): Promise<Json> {
+		return this.call('GET', `/guilds/${guildId}/members/${userId}`);
+	}
+
 	setMemberRoles(guildId: string, userId: string, roles: string[]): Promise<Json> {
 		return this.call('PATCH', `/guilds/${guildId}/members/${userId}`, { roles });
 	}

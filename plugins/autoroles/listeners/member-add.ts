@@ -3,7 +3,6 @@ import type { GuildMember } from 'discord.js';
 import { assignRoles } from '../_assign.ts';
 import { scheduleDelayed } from '../_jobs.ts';
 import { listRules, rulesFor } from '../_rules.ts';
-import { flushAllStats } from '../_stats.ts';
 
 export class AutorolesMemberAdd extends Listener<typeof Events.GuildMemberAdd> {
 	constructor(context: Listener.LoaderContext) {
@@ -22,11 +21,5 @@ export class AutorolesMemberAdd extends Listener<typeof Events.GuildMemberAdd> {
 			member,
 			rules.filter((r) => r.delaySeconds === 0),
 		);
-	}
-
-	/** Unloading (a reload, or Foyer stopping) writes the counts still gathering rather than leaving them to a timer. */
-	override async onUnload() {
-		await super.onUnload();
-		await flushAllStats();
 	}
 }

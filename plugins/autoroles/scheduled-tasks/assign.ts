@@ -1,8 +1,8 @@
 import { ScheduledTask } from '@sapphire/plugin-scheduled-tasks';
 import { DiscordAPIError, type Guild, type GuildMember, RESTJSONErrorCodes } from 'discord.js';
 import { assignRoles } from '../_assign.ts';
-import type { DelayedAssignment } from '../_jobs.ts';
 import { listRules, rulesFor } from '../_rules.ts';
+import plugin from '../plugin.ts';
 
 /** Gives the roles of delayed rules once their delay has passed, if the member and the rules are still there. */
 export class AutorolesAssignTask extends ScheduledTask {
@@ -11,8 +11,8 @@ export class AutorolesAssignTask extends ScheduledTask {
 	}
 
 	override async run(raw: unknown) {
-		const job = raw as DelayedAssignment;
-		if (!this.container.plugins.isEnabledIn('autoroles', job.guildId)) return;
+		const job = plugin.payload('assign', raw);
+		if (!plugin.enabledIn(job.guildId)) return;
 		const guild = this.container.client.guilds.cache.get(job.guildId);
 		const member = guild && (await memberOf(guild, job.userId));
 		if (!member) return;

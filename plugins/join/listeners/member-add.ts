@@ -1,8 +1,8 @@
 import { Events, Listener } from '@sapphire/framework';
 import type { GuildMember } from 'discord.js';
-import { postMemberMessage } from 'foyer';
+import plugin from '../plugin.ts';
 import { countWelcome } from './_count-welcome.ts';
-import { type JoinSettings, welcomeMessage } from './_welcome-message.ts';
+import { welcomeMessage } from './_welcome-message.ts';
 
 export class JoinMemberAdd extends Listener<typeof Events.GuildMemberAdd> {
 	constructor(context: Listener.LoaderContext) {
@@ -10,8 +10,7 @@ export class JoinMemberAdd extends Listener<typeof Events.GuildMemberAdd> {
 	}
 
 	override async run(member: GuildMember) {
-		const s = this.container.plugins.settings('join', member.guild.id) as JoinSettings;
-		const result = await postMemberMessage(welcomeMessage(member, s));
+		const result = await plugin.postMemberMessage(welcomeMessage(member, plugin.settings(member.guild.id)));
 		countWelcome(member.guild.id, result);
 	}
 }

@@ -1,7 +1,7 @@
 import { Events, Listener } from '@sapphire/framework';
 import type { GuildMember, PartialGuildMember } from 'discord.js';
-import { postMemberMessage } from 'foyer';
-import { goodbyeMessage, type LeaveSettings } from './_goodbye-message.ts';
+import plugin from '../plugin.ts';
+import { goodbyeMessage } from './_goodbye-message.ts';
 
 export class LeaveMemberRemove extends Listener<typeof Events.GuildMemberRemove> {
 	constructor(context: Listener.LoaderContext) {
@@ -9,8 +9,7 @@ export class LeaveMemberRemove extends Listener<typeof Events.GuildMemberRemove>
 	}
 
 	override async run(member: GuildMember | PartialGuildMember) {
-		const s = this.container.plugins.settings('leave', member.guild.id) as LeaveSettings;
-		const result = await postMemberMessage(goodbyeMessage(member, s));
-		if (result) this.container.counters.add('leave', member.guild.id, 'goodbyes');
+		const result = await plugin.postMemberMessage(goodbyeMessage(member, plugin.settings(member.guild.id)));
+		if (result) plugin.counters.add(member.guild.id, 'goodbyes');
 	}
 }

@@ -2,9 +2,17 @@ import { raw } from '@mikro-orm/core';
 import type { Logger } from 'pino';
 import type { Database } from '../database/database.ts';
 import { PluginCounter } from './plugin-counter-entity.ts';
+import { PluginNote } from './plugin-note-entity.ts';
+
+interface Note {
+	message: string;
+	at: Date;
+}
 
 /** How long an increment waits for others to share its write: a raid's hundreds of joins cost a few writes. */
 const GATHER_MS = 100;
+/** A repeated note only refreshes its time in the database this often (a raid repeats one problem hundreds of times). */
+const NOTE_REFRESH_MS = 10_000;
 
 /**
  * Per-guild counters for plugins' dashboard figures (`container.counters`). Increments are added up
@@ -17,6 +25,8 @@ export class PluginCounters {
 	readonly #memory = new Map<string, number>();
 	#timer: NodeJS.Timeout | null = null;
 	#flushing: Promise<void> = Promise.resolve();
+	/** The last note per plugin and guild as stored (or being stored); null when there is none. */
+	readonly #notes = new Map<string, Promise<{ note: Note | null; writtenAt: number }>>();
 
 	constructor(
 		private readonly db: Database | undefined,
@@ -24,7 +34,7 @@ export class PluginCounters {
 	) {}
 
 	static async create(db: Database | undefined, logger: Logger): Promise<PluginCounters> {
-		if (db) await db.registerEntities('foyer-counters', [PluginCounter]);
+		if (db) await db.registerEntities('foyer-counters', [PluginCounter, PluginNote]);
 		return new PluginCounters(db, logger);
 	}
 
@@ -49,6 +59,72 @@ export class PluginCounters {
 			if (p === plugin && g === guildId) out[name as string] = (out[name as string] ?? 0) + value;
 		}
 		return out;
+	}
+
+	/**
+	 * Keeps `message` as the plugin's last problem in the guild. Resolves true when it differs from the
+	 * note before it, so a plugin can warn once per problem rather than once per event of a raid.
+	 * Notes for one guild are taken in order, so of two identical new notes only the first is new.
+	 */
+	note(plugin: string, guildId: string, message: string): Promise<boolean> {
+		const key = JSON.stringify([plugin, guildId]);
+		let isNew = false;
+		const next = this.#loadNote(key, plugin, guildId).then(async (current) => {
+			const at = new Date();
+			isNew = current.note?.message !== message;
+			const stale = Date.now() - current.writtenAt > NOTE_REFRESH_MS;
+			if (!isNew && !stale) return { note: { message, at }, writtenAt: current.writtenAt };
+			await this.#writeNote(plugin, guildId, { message, at });
+			return { note: { message, at }, writtenAt: Date.now() };
+		});
+		// A failed write must not poison later notes: the next one starts from "unknown" again.
+		this.#notes.set(
+			key,
+			next.catch(() => ({ note: null, writtenAt: 0 })),
+		);
+		return next.then(() => isNew);
+	}
+
+	async lastNote(plugin: string, guildId: string): Promise<Note | null> {
+		return (await this.#loadNote(JSON.stringify([plugin, guildId]), plugin, guildId)).note;
+	}
+
+	#loadNote(key: string, plugin: string, guildId: string) {
+		let loaded = this.#notes.get(key);
+		if (!loaded) {
+			loaded = (async () => {
+				const row = this.db ? await this.db.em().findOne(PluginNote, { plugin, guildId }) : null;
+				return { note: row ? { message: row.message, at: row.at } : null, writtenAt: row ? row.at.getTime() : 0 };
+			})();
+			this.#notes.set(key, loaded);
+		}
+		return loaded;
+	}
+
+	async #writeNote(plugin: string, guildId: string, note: Note): Promise<void> {
+		if (!this.db) return;
+		const where = { plugin, guildId };
+		try {
+			if ((await this.db.em().nativeUpdate(PluginNote, where, note)) > 0) return;
+			await this.db.em().insert(PluginNote, { ...where, ...note });
+		} catch (error) {
+			// Another process inserted it first: keep ours as the latest.
+			await this.db.em().nativeUpdate(PluginNote, where, note);
+			this.logger.debug({ plugin, guild: guildId, err: error }, 'Note row existed; updated it');
+		}
+	}
+
+	/** Sets the plugin's counters and note in the guild back to nothing (written and pending). */
+	async reset(plugin: string, guildId: string): Promise<void> {
+		await this.flush();
+		for (const key of this.#memory.keys()) {
+			const [p, g] = JSON.parse(key) as string[];
+			if (p === plugin && g === guildId) this.#memory.delete(key);
+		}
+		this.#notes.delete(JSON.stringify([plugin, guildId]));
+		if (!this.db) return;
+		await this.db.em().nativeDelete(PluginCounter, { plugin, guildId });
+		await this.db.em().nativeDelete(PluginNote, { plugin, guildId });
 	}
 
 	/** Writes what is pending (also called at stop, so nothing counted is lost). */

@@ -19,6 +19,8 @@ export interface MemberMessage {
 	template: string;
 	/** The message for several members: `%members%` mentions them, `%member_names%` names them. */
 	combinedTemplate: string;
+	/** What plugins' context providers added for this member (e.g. the inviter), resolved before posting. */
+	context?: Partial<import('../templates/template-engine.ts').TemplateContext>;
 	/** An optional embed, built for one member or for a combined message. */
 	embed?: (ctx: EmbedContext) => APIEmbed | null;
 }

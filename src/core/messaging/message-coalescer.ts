@@ -132,7 +132,7 @@ export class MessageCoalescer {
 	}
 
 	async #sendOne(queue: ChannelQueue, message: MemberMessage): Promise<MemberMessageResult> {
-		const ctx = templateContextOf(message.member);
+		const ctx = { ...templateContextOf(message.member), ...message.context };
 		const rendered = this.templates.render(message.template, ctx);
 		const embed = message.embed?.({
 			render: (text) => this.templates.render(text, ctx).content,

@@ -3,7 +3,7 @@ import { basename, extname, join, relative } from 'node:path';
 import type { Piece, Store } from '@sapphire/framework';
 import { container, Listener } from '@sapphire/framework';
 import type { Route } from '@sapphire/plugin-api';
-import type { PluginEventGate } from './event-gate.ts';
+import { isPluginEvent, type PluginEventGate } from './event-gate.ts';
 import { moduleUrl } from './module-generations.ts';
 import { unmountRoute } from './route-unmount.ts';
 
@@ -64,6 +64,8 @@ export async function loadPluginPieces(
 	pluginId: string,
 	dir: string,
 	gate: PluginEventGate,
+	/** Whether the plugin may listen to events of `provider` (itself, the core, a declared dependency). */
+	uses: (provider: string) => boolean = (provider) => provider === pluginId,
 ): Promise<LoadedPieceRef[]> {
 	const loaded: LoadedPieceRef[] = [];
 	const pending: { store: Store<Piece>; piece: Piece }[] = [];
@@ -108,6 +110,10 @@ export async function loadPluginPieces(
 					throw new Error(
 						`${relative(dir, file)}: a plugin listener must name its event in its options ({ event: Events.X })`,
 					);
+				const event = String(piece.event);
+				const provider = isPluginEvent(event) ? event.slice(0, event.indexOf(':')) : null;
+				if (provider !== null && !uses(provider))
+					throw new Error(`${relative(dir, file)} listens to ${event}: add "${provider}" to the plugin's dependsOn`);
 				(piece as unknown as { emitter: unknown }).emitter = gate;
 			}
 			pending.push({ store, piece });

@@ -14,7 +14,9 @@ import {
 import { ViewRegistry } from '../views/view-registry.ts';
 import type { CommandSync } from './command-sync.ts';
 import { PluginEventGate } from './event-gate.ts';
-import { type PluginManifest, validateManifest } from './manifest.ts';
+import { CORE_EMITTER, PluginEventBus } from './kit/event-bus.ts';
+import { ServiceRegistry } from './kit/service-registry.ts';
+import { dependencies, type PluginManifest, validateManifest } from './manifest.ts';
 import {
 	bumpGeneration,
 	currentGeneration,
@@ -84,12 +86,18 @@ export class PluginManager extends EventEmitter {
 	readonly i18n = new Translations();
 	/** Every loaded plugin's `views/` templates: `plugins.views.render(pluginId, 'panel', data)`. */
 	readonly views: ViewRegistry;
+	/** The services plugins provide (`provides.service`), by provider id. */
+	readonly services = new ServiceRegistry();
+	/** Events between plugins: `plugin.events.emit()` reaches every consumer's gate. */
+	readonly events: PluginEventBus;
+	readonly #serviceClients = new Map<string, object>();
 	/** Serialises load/unload/reload so that two admin actions never interleave. */
 	#queue: Promise<unknown> = Promise.resolve();
 
 	constructor(private readonly options: PluginManagerOptions) {
 		super();
 		this.views = new ViewRegistry(options.viewsDir);
+		this.events = new PluginEventBus(() => [...this.#loaded.values()].map((p) => p.gate), options.logger);
 	}
 
 	#serial<T>(task: () => Promise<T>): Promise<T> {
@@ -123,7 +131,7 @@ export class PluginManager extends EventEmitter {
 			done.add(id);
 			const entry = manifests.get(id);
 			if (!entry) return;
-			for (const dep of entry.manifest.dependsOn ?? []) {
+			for (const { id: dep } of dependencies(entry.manifest)) {
 				if (trail.includes(dep)) continue;
 				await visit(dep, [...trail, id]);
 			}
@@ -218,7 +226,80 @@ export class PluginManager extends EventEmitter {
 		if (!file) throw new Error(`${dir} has no plugin.ts (or plugin.js) manifest`);
 		trackPluginFolder(dir);
 		const mod = (await import(moduleUrl(dir, file))) as { default?: unknown; plugin?: unknown };
-		return validateManifest(mod.default ?? mod.plugin, file);
+		const manifest = validateManifest(mod.default ?? mod.plugin, file);
+		this.#handles.set(manifest.id, mod.default ?? mod.plugin);
+		return manifest;
+	}
+
+	/** The object each plugin's current `plugin.ts` exported (its handle): handlers registered through another go. */
+	readonly #handles = new Map<string, unknown>();
+	/** What each plugin version registered with the core (context providers...), undone when that version goes. */
+	readonly #owned = new Map<string, { handle: unknown; dispose: () => void }[]>();
+
+	/** Keeps `dispose` for when the version of plugin `id` that `handle` belongs to is replaced or unloaded. */
+	own(id: string, handle: unknown, dispose: () => void): void {
+		if (this.#handles.get(id) !== handle) {
+			dispose();
+			return;
+		}
+		const list = this.#owned.get(id) ?? [];
+		list.push({ handle, dispose });
+		this.#owned.set(id, list);
+	}
+
+	/** Undoes what the plugin's versions other than `keep` registered (all of them when `keep` is undefined). */
+	#disown(id: string, keep?: unknown): void {
+		const list = this.#owned.get(id) ?? [];
+		for (const entry of list) if (entry.handle !== keep) entry.dispose();
+		const kept = list.filter((entry) => entry.handle === keep);
+		if (kept.length) this.#owned.set(id, kept);
+		else this.#owned.delete(id);
+	}
+
+	/** What a plugin may listen to and call: its own, the core's, and its declared dependencies'. */
+	#uses(consumer: string, provider: string): boolean {
+		if (provider === consumer || provider === CORE_EMITTER) return true;
+		const manifest = this.#loaded.get(consumer)?.manifest ?? this.#failed.get(consumer)?.manifest;
+		return !!manifest && dependencies(manifest).some((d) => d.id === provider);
+	}
+
+	/** `plugin.events.on()`: a handler of a published event, for the plugin's current version only. */
+	subscribe(consumer: string, handle: unknown, event: string, handler: (payload: unknown) => unknown): () => void {
+		const provider = event.includes(':') ? event.slice(0, event.indexOf(':')) : '';
+		if (!provider) throw new Error(`"${event}" is not a plugin event (they are named "<plugin>:<name>")`);
+		const plugin = this.#loaded.get(consumer);
+		if (!plugin) throw new Error(`Plugin "${consumer}" is not loaded; subscribe from its pieces or helpers`);
+		if (!this.#uses(consumer, provider))
+			throw new Error(`Plugin "${consumer}" listens to ${event}: add "${provider}" to its dependsOn`);
+		if (this.#handles.get(consumer) !== handle) return () => undefined;
+		return plugin.gate.subscribe(event, handler);
+	}
+
+	/** `plugin.service(id)`: the provider's service as the consumer sees it (calls wait while it reloads). */
+	serviceFor(consumer: string, provider: string): object {
+		if (!this.#uses(consumer, provider))
+			throw new Error(`Plugin "${consumer}" uses the "${provider}" service: add "${provider}" to its dependsOn`);
+		let client = this.#serviceClients.get(provider);
+		if (!client) {
+			client = this.services.client(provider);
+			this.#serviceClients.set(provider, client);
+		}
+		return client;
+	}
+
+	async #provide(manifest: PluginManifest): Promise<void> {
+		const factory = manifest.provides?.service;
+		if (!factory) return;
+		const impl = await factory();
+		if (typeof impl !== 'object' || impl === null)
+			throw new Error(`Plugin "${manifest.id}": provides.service must build an object of methods`);
+		this.services.set(manifest.id, impl);
+	}
+
+	#usesBy(manifest: PluginManifest, provider: string): boolean {
+		return (
+			provider === manifest.id || provider === CORE_EMITTER || dependencies(manifest).some((d) => d.id === provider)
+		);
 	}
 
 	#fail(dir: string, manifest: PluginManifest | null, error: unknown): Error {
@@ -236,7 +317,9 @@ export class PluginManager extends EventEmitter {
 			const id = manifest.id;
 			const existing = this.#loaded.get(id);
 			if (existing) throw new Error(`Plugin "${id}" is already loaded from ${existing.dir}`);
-			const missing = (manifest.dependsOn ?? []).filter((dep) => !this.#loaded.has(dep));
+			const missing = dependencies(manifest)
+				.filter((dep) => !dep.optional && !this.#loaded.has(dep.id))
+				.map((dep) => dep.id);
 			if (missing.length)
 				throw new Error(
 					`Plugin "${id}" needs ${missing.map((m) => `"${m}"`).join(', ')}, which ${missing.length > 1 ? 'are' : 'is'} not loaded`,
@@ -254,8 +337,15 @@ export class PluginManager extends EventEmitter {
 			);
 			let pieces: LoadedPieceRef[];
 			try {
-				pieces = await loadPluginPieces(id, dir, gate);
+				pieces = await loadPluginPieces(id, dir, gate, (provider) => this.#usesBy(m, provider));
 			} catch (error) {
+				gate.close();
+				throw error;
+			}
+			try {
+				await this.#provide(manifest);
+			} catch (error) {
+				await unloadPluginPieces(pieces);
 				gate.close();
 				throw error;
 			}
@@ -278,14 +368,17 @@ export class PluginManager extends EventEmitter {
 		const plugin = this.#loaded.get(id);
 		if (!plugin) throw new Error(`No plugin "${id}" is loaded`);
 		const dependents = [...this.#loaded.values()]
-			.filter((p) => p.manifest.dependsOn?.includes(id))
+			.filter((p) => dependencies(p.manifest).some((d) => d.id === id && !d.optional))
 			.map((p) => p.manifest.id);
 		if (dependents.length)
 			throw new Error(
 				`Cannot unload "${id}": ${dependents.map((d) => `"${d}"`).join(', ')} depend${dependents.length > 1 ? '' : 's'} on it`,
 			);
+		this.services.remove(id);
 		await unloadPluginPieces(plugin.pieces);
 		plugin.gate.close();
+		this.#disown(id);
+		this.#handles.delete(id);
 		this.i18n.drop(id);
 		this.views.drop(id);
 		this.#loaded.delete(id);
@@ -304,8 +397,10 @@ export class PluginManager extends EventEmitter {
 		const plugin = this.#loaded.get(id);
 		if (!plugin) throw new Error(`No plugin "${id}" is loaded`);
 		const previousGeneration = currentGeneration(plugin.dir);
+		const previousHandle = this.#handles.get(id);
 		bumpGeneration(plugin.dir);
 		plugin.gate.hold();
+		this.services.suspend(id);
 		try {
 			const manifest = await this.#readManifest(plugin.dir);
 			if (manifest.id !== id)
@@ -315,18 +410,28 @@ export class PluginManager extends EventEmitter {
 			await this.i18n.load(id, plugin.dir);
 			this.views.load(id, plugin.dir);
 			await unloadPluginPieces(plugin.pieces);
+			const handlers = plugin.gate.takeHandlers();
 			try {
-				plugin.pieces = await loadPluginPieces(id, plugin.dir, plugin.gate);
+				plugin.pieces = await loadPluginPieces(id, plugin.dir, plugin.gate, (p) => this.#usesBy(manifest, p));
+				await this.#provide(manifest);
 			} catch (error) {
+				// Back to the previous generation: its modules are cached, so this restores it exactly.
 				setGeneration(plugin.dir, previousGeneration);
-				plugin.pieces = await loadPluginPieces(id, plugin.dir, plugin.gate);
+				this.#handles.set(id, previousHandle);
+				await unloadPluginPieces(plugin.pieces);
+				plugin.gate.putBackHandlers(handlers);
+				plugin.pieces = await loadPluginPieces(id, plugin.dir, plugin.gate, (p) => this.#usesBy(plugin.manifest, p));
 				throw error;
 			}
+			this.#disown(id, this.#handles.get(id));
 			plugin.manifest = manifest;
 			plugin.reloads++;
 			plugin.loadedAt = Date.now();
 		} catch (error) {
 			setGeneration(plugin.dir, previousGeneration);
+			this.#handles.set(id, previousHandle);
+			this.#disown(id, previousHandle);
+			this.services.restore(id);
 			const message = error instanceof Error ? error.message : String(error);
 			this.options.logger.error(
 				{ plugin: id, err: error },

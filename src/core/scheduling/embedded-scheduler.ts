@@ -121,6 +121,21 @@ export class EmbeddedScheduler implements Scheduler {
 		}
 	}
 
+	/** Runs every job that is due now and resolves when they are done (tests that move the clock use it). */
+	async runDue(): Promise<void> {
+		if (!this.#running) return;
+		await this.#ticking;
+		const tick = this.#tick();
+		this.#ticking = tick.finally(() => {
+			if (this.#ticking === tick) this.#ticking = null;
+		});
+		await tick;
+	}
+
+	pending(): Promise<number> {
+		return this.store.countPending();
+	}
+
 	#wake(inMs: number): void {
 		if (!this.#running) return;
 		const at = this.#now() + Math.max(0, Math.min(inMs, this.#pollMs));

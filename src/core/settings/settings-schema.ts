@@ -18,6 +18,8 @@ export type SettingField =
 			pattern?: RegExp;
 			/** A `%placeholder%` message template: the dashboard shows a live preview and unknown placeholders. */
 			template?: boolean;
+			/** Where the template's text goes, so the preview draws it there: the message (default) or its embed. */
+			preview?: 'content' | 'embed-title' | 'embed-description';
 	  } & FieldBase<string>)
 	| ({ type: 'integer'; min?: number; max?: number } & FieldBase<number>)
 	| ({ type: 'color' } & FieldBase<number | null>)
@@ -28,7 +30,22 @@ export type SettingField =
 
 export type SettingsSchema = Record<string, SettingField>;
 
-type ValueOf<F extends SettingField> = F['default'];
+/** A field's value type from its `type` (not its default, which may be a narrower literal such as `null`). */
+type ValueOf<F extends SettingField> = F extends { type: 'boolean' }
+	? boolean
+	: F extends { type: 'string' }
+		? string
+		: F extends { type: 'integer' }
+			? number
+			: F extends { type: 'color' }
+				? number | null
+				: F extends { type: 'channel' | 'role' }
+					? string | null
+					: F extends { type: 'roles' }
+						? string[]
+						: F extends { type: 'choice'; choices: readonly (infer C)[] }
+							? C
+							: never;
 export type SettingsOf<S extends SettingsSchema> = { [K in keyof S]: ValueOf<S[K]> };
 
 export type ValidationResult<S extends SettingsSchema> =

@@ -35,12 +35,25 @@ export interface RenderResult {
 const PLACEHOLDER = /%([a-z_]+)%/g;
 
 /**
+ * Adds to a member's template context what only a plugin knows (the invites plugin: who invited
+ * them). It may wait for its answer, within the engine's time limit; null adds nothing.
+ */
+export type ContextProvider = (member: {
+	id: string;
+	guild: { id: string };
+}) => Promise<Partial<TemplateContext> | null> | Partial<TemplateContext> | null;
+
+/** How long a message waits for a context provider before it is sent with the neutral fallbacks. */
+const CONTEXT_TIMEOUT_MS = 5_000;
+
+/**
  * The `%placeholder%` templates of join, leave and DM messages. The twelve built-ins are always
  * there; a plugin can register more or replace a fallback (the invite plugin provides the inviter
  * ones, which render neutrally until it is loaded).
  */
 export class TemplateEngine {
 	readonly #placeholders = new Map<string, Placeholder>();
+	readonly #contexts = new Set<ContextProvider>();
 
 	constructor() {
 		for (const [name, p] of Object.entries(BUILT_INS)) this.#placeholders.set(name, p);
@@ -56,6 +69,39 @@ export class TemplateEngine {
 			if (previous) this.#placeholders.set(name, previous);
 			else this.#placeholders.delete(name);
 		};
+	}
+
+	/** Registers a context provider; the returned function removes it. */
+	provideContext(provider: ContextProvider): () => void {
+		this.#contexts.add(provider);
+		return () => this.#contexts.delete(provider);
+	}
+
+	/**
+	 * What the providers add for a member, each within the time limit; a provider that fails or is
+	 * too slow adds nothing, so the message goes out with the neutral fallbacks ("someone") rather than never.
+	 */
+	async resolveContext(
+		member: Parameters<ContextProvider>[0],
+		timeoutMs = CONTEXT_TIMEOUT_MS,
+	): Promise<Partial<TemplateContext>> {
+		if (this.#contexts.size === 0) return {};
+		const parts = await Promise.all(
+			[...this.#contexts].map(async (provider) => {
+				let timer: NodeJS.Timeout | undefined;
+				const late = new Promise<null>((resolve) => {
+					timer = setTimeout(() => resolve(null), timeoutMs);
+				});
+				try {
+					return await Promise.race([Promise.resolve().then(() => provider(member)), late]);
+				} catch {
+					return null;
+				} finally {
+					clearTimeout(timer);
+				}
+			}),
+		);
+		return Object.assign({}, ...parts.filter(Boolean));
 	}
 
 	list(): { name: string; description: string; example: string }[] {

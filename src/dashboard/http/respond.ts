@@ -29,6 +29,11 @@ function send(response: ApiResponse, status: number, html: string): void {
  * Answers with a whole page (layout, navigation, CSRF token) or, for an htmx request, with the
  * body alone: one URL serves both, hence `Vary: HX-Request` (set by the guard).
  */
+/** An htmx fragment (or any partial HTML answer), with the same security headers as a page. */
+export function sendFragment(response: ApiResponse, status: number, html: string): void {
+	send(response, status, html);
+}
+
 export function sendPage(request: ApiRequest, response: ApiResponse, options: PageOptions): void {
 	const status = options.status ?? 200;
 	if (isHtmx(request) && request.headers['hx-boosted'] !== 'true') {

@@ -2,7 +2,7 @@ import { Route } from '@sapphire/plugin-api';
 import { runningDashboard } from '../container.ts';
 import { field } from '../http/body.ts';
 import { isHtmx, requestContext } from '../http/request-context.ts';
-import { redirect, renderView, sendError } from '../http/respond.ts';
+import { redirect, renderView, sendError, sendFragment } from '../http/respond.ts';
 import { adminPluginRows } from './_admin-model.ts';
 
 const ACTIONS = new Set(['load', 'unload', 'reload']);
@@ -58,6 +58,6 @@ export class DashboardAdminPluginActionRoute extends Route {
 			csrf: session.csrfToken,
 			message,
 		});
-		response.writeHead(message.kind === 'ok' ? 200 : 409, { 'Content-Type': 'text/html; charset=utf-8' }).end(html);
+		sendFragment(response, message.kind === 'ok' ? 200 : 409, html);
 	}
 }

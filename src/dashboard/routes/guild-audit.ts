@@ -1,6 +1,6 @@
 import { Route } from '@sapphire/plugin-api';
 import { runningDashboard } from '../container.ts';
-import { guildOf, renderView, sendPage } from '../http/respond.ts';
+import { guildOf, renderView, sendFragment, sendPage } from '../http/respond.ts';
 
 const ACTIONS = ['plugin.enable', 'plugin.disable', 'settings.update'];
 
@@ -40,7 +40,7 @@ export class DashboardGuildAuditRoute extends Route {
 			.filter((id): id is string => id !== null);
 		const table = renderView('partials/audit-table', { rows });
 		if (request.headers['hx-request'] === 'true' && request.headers['hx-target']?.toString().includes('audit-table')) {
-			response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(table);
+			sendFragment(response, 200, table);
 			return;
 		}
 		const body = renderView('pages/audit', { guildId: guild.id, filter, plugins, actions: ACTIONS, table });

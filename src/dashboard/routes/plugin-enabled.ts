@@ -2,7 +2,7 @@ import { Route } from '@sapphire/plugin-api';
 import { runningDashboard } from '../container.ts';
 import { field } from '../http/body.ts';
 import { isHtmx, requestContext } from '../http/request-context.ts';
-import { guildOf, redirect, renderView, sendError } from '../http/respond.ts';
+import { guildOf, redirect, renderView, sendError, sendFragment } from '../http/respond.ts';
 import { pluginRow } from './_plugin-rows.ts';
 
 /** Turns a plugin on or off in one server (form field `enabled`: on/off), recorded in the audit log. */
@@ -39,6 +39,6 @@ export class DashboardPluginEnabledRoute extends Route {
 			plugin: pluginRow(guild, id),
 			csrf: session?.csrfToken ?? '',
 		});
-		response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(html);
+		sendFragment(response, 200, html);
 	}
 }

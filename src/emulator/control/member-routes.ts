@@ -59,6 +59,13 @@ export const memberRoutes: RestRoute[] = [
 		},
 	},
 	{
+		method: 'GET',
+		path: '/guilds/:guild_id/members/:user_id',
+		auth: 'none',
+		handler: ({ world, params }) =>
+			memberPayload(world.member(params.guild_id as string, params.user_id as string), world),
+	},
+	{
 		method: 'PATCH',
 		path: '/guilds/:guild_id/members/:user_id',
 		auth: 'none',

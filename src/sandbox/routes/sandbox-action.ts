@@ -2,7 +2,7 @@ import { Route } from '@sapphire/plugin-api';
 import { runningDashboard } from '../../dashboard/container.ts';
 import { field } from '../../dashboard/http/body.ts';
 import { isHtmx, requestContext } from '../../dashboard/http/request-context.ts';
-import { guildOf, redirect, renderView, sendError } from '../../dashboard/http/respond.ts';
+import { guildOf, redirect, renderView, sendError, sendFragment } from '../../dashboard/http/respond.ts';
 import { EmulatorControl } from '../../emulator/control-client.ts';
 
 const USERNAME = /^[a-z0-9_.]{2,32}$/;
@@ -64,6 +64,6 @@ export class DashboardSandboxActionRoute extends Route {
 		}
 		if (!isHtmx(request)) return redirect(response, `/guilds/${guild.id}/sandbox`);
 		const html = renderView('partials/flash', { flash: { kind: 'ok', text } });
-		response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(html);
+		sendFragment(response, 200, html);
 	}
 }

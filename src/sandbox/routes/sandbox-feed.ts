@@ -1,6 +1,6 @@
 import { Route } from '@sapphire/plugin-api';
 import { runningDashboard } from '../../dashboard/container.ts';
-import { guildOf, renderView, sendError } from '../../dashboard/http/respond.ts';
+import { guildOf, renderView, sendError, sendFragment } from '../../dashboard/http/respond.ts';
 import { sandboxFeed } from '../sandbox-feed.ts';
 
 /** The sandbox's channel feed as a fragment, polled by the sandbox page. */
@@ -13,10 +13,7 @@ export class DashboardSandboxFeedRoute extends Route {
 		const sandbox = runningDashboard().sandbox;
 		if (!sandbox) return sendError(request, response, 404, 'The sandbox panel exists only in sandbox mode.');
 		const guild = guildOf(request);
-		const html = renderView('partials/sandbox-feed', {
-			messages: await sandboxFeed(sandbox.emulatorUrl, guild),
-			guildId: guild.id,
-		});
-		response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(html);
+		const html = renderView('partials/sandbox-feed', await sandboxFeed(sandbox.emulatorUrl, guild));
+		sendFragment(response, 200, html);
 	}
 }

@@ -2,6 +2,7 @@ import { Route } from '@sapphire/plugin-api';
 import { guildOf, requestContext, sendPluginPage } from 'foyer';
 import { renderRulesSection } from '../../_rules-section.ts';
 import { type AutorolesStatsView, readStats } from '../../_stats.ts';
+import plugin from '../../plugin.ts';
 
 /** GET /autoroles/<guild>: the counters, the last error, the rules and the "Add a rule" form. */
 export class AutorolesPageRoute extends Route {
@@ -10,7 +11,7 @@ export class AutorolesPageRoute extends Route {
 		const stats = await readStats(guild.id);
 		const extra = await renderRulesSection(guild, requestContext(request).session?.csrfToken ?? '');
 		await sendPluginPage(request, response, {
-			pluginId: 'autoroles',
+			pluginId: plugin.id,
 			figures: [
 				{ label: 'Roles given', value: stats.assigned },
 				{ label: 'Roles not given', value: stats.failed },

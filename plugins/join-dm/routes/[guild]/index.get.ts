@@ -1,15 +1,15 @@
 import { Route } from '@sapphire/plugin-api';
 import { guildOf, sendPluginPage } from 'foyer';
-import { JoinDmStats } from '../../entities/join-dm-stats.ts';
+import plugin from '../../plugin.ts';
 
 export class JoinDmPageRoute extends Route {
 	override async run(request: Route.Request, response: Route.Response) {
-		const stats = await this.container.db.em().findOne(JoinDmStats, { guildId: guildOf(request).id });
+		const counts = await plugin.counters.read(guildOf(request).id);
 		await sendPluginPage(request, response, {
-			pluginId: 'join-dm',
+			pluginId: plugin.id,
 			figures: [
-				{ label: 'DMs sent', value: stats?.sent ?? 0 },
-				{ label: 'Members with closed DMs', value: stats?.failed ?? 0 },
+				{ label: 'DMs sent', value: counts.sent ?? 0 },
+				{ label: 'Members with closed DMs', value: counts.failed ?? 0 },
 			],
 			actions: [{ label: 'Send me a test DM', path: 'test' }],
 		});

@@ -1,20 +1,26 @@
 import { Route } from '@sapphire/plugin-api';
 import { DiscordAPIError, RESTJSONErrorCodes } from 'discord.js';
-import { guildOf, requestContext, sendActionResult, templateContextOf } from 'foyer';
+import { guildOf, requestContext, sendActionResult } from 'foyer';
+import plugin from '../../plugin.ts';
 
 /** "Send me a test DM": the join DM, rendered for the admin pressing the button. */
 export class JoinDmTestRoute extends Route {
 	override async run(request: Route.Request, response: Route.Response) {
 		const guild = guildOf(request);
-		const back = `/join-dm/${guild.id}`;
+		const back = `/${plugin.id}/${guild.id}`;
 		const member = await guild.members.fetch(requestContext(request).session?.userId ?? '').catch(() => null);
 		if (!member)
 			return sendActionResult(request, response, { kind: 'error', text: 'You are not a member of this server.', back });
-		const { template } = this.container.plugins.settings('join-dm', guild.id) as { template: string };
-		const rendered = this.container.templates.render(template, templateContextOf(member));
+		const { template } = plugin.settings(guild.id);
+		const rendered = await plugin.renderTemplate(template, member);
 		try {
-			await member.send({ content: rendered.content, allowedMentions: rendered.allowedMentions });
-			return sendActionResult(request, response, { kind: 'ok', text: 'Sent: check your direct messages.', back });
+			const message = await member.send({ content: rendered.content, allowedMentions: rendered.allowedMentions });
+			return sendActionResult(request, response, {
+				kind: 'ok',
+				text: 'Sent: check your direct messages.',
+				back,
+				message,
+			});
 		} catch (error) {
 			const closed = error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.CannotSendMessagesToThisUser;
 			const text = closed

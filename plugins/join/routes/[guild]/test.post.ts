@@ -1,29 +1,6 @@
-import { Route } from '@sapphire/plugin-api';
-import { guildOf, isAccessError, postMemberMessage, requestContext, sendActionResult, sendProblem } from 'foyer';
-import { type JoinSettings, welcomeMessage } from '../../listeners/_welcome-message.ts';
+import { memberMessageTestRoute } from 'foyer';
+import { welcomeMessage } from '../../listeners/_welcome-message.ts';
+import plugin from '../../plugin.ts';
 
 /** "Send a test message": the welcome, as if the admin pressing the button had just joined. */
-export class JoinTestRoute extends Route {
-	override async run(request: Route.Request, response: Route.Response) {
-		const guild = guildOf(request);
-		const back = `/join/${guild.id}`;
-		const refuse = (text: string, status: number) =>
-			sendActionResult(request, response, { kind: 'error', text, status, back });
-		const member = await guild.members.fetch(requestContext(request).session?.userId ?? '').catch(() => null);
-		if (!member) return refuse('You are not a member of this server.', 409);
-		const s = this.container.plugins.settings('join', guild.id) as JoinSettings;
-		const problem = sendProblem(guild, s.channel);
-		if (problem) return refuse(`Not sent: ${problem} Choose a channel in the settings below.`, 409);
-		try {
-			const result = await postMemberMessage(welcomeMessage(member, s));
-			if (!result) return refuse('Not sent: no channel Foyer can send to. Choose one in the settings below.', 409);
-			const where = 'name' in result.message.channel ? `#${result.message.channel.name}` : 'the channel';
-			return sendActionResult(request, response, { kind: 'ok', text: `Sent to ${where}.`, back });
-		} catch (error) {
-			// Permissions can change between the check and the send: still the channel's fault, not Foyer's.
-			if (isAccessError(error))
-				return refuse(`Not sent: Discord says Foyer may not post there (${error.message}).`, 409);
-			return refuse(`Discord refused the message: ${error instanceof Error ? error.message : String(error)}`, 502);
-		}
-	}
-}
+export class JoinTestRoute extends memberMessageTestRoute({ plugin, message: welcomeMessage }) {}

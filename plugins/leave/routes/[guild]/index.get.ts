@@ -1,11 +1,12 @@
 import { Route } from '@sapphire/plugin-api';
 import { guildOf, sendPluginPage } from 'foyer';
+import plugin from '../../plugin.ts';
 
 export class LeavePageRoute extends Route {
 	override async run(request: Route.Request, response: Route.Response) {
-		const counts = await this.container.counters.read('leave', guildOf(request).id);
+		const counts = await plugin.counters.read(guildOf(request).id);
 		await sendPluginPage(request, response, {
-			pluginId: 'leave',
+			pluginId: plugin.id,
 			figures: [{ label: 'Goodbyes said', value: counts.goodbyes ?? 0 }],
 			actions: [
 				{
