@@ -124,8 +124,9 @@ export class World {
 		return ++this.#userCounter;
 	}
 
-	/** Forgets every user, application, guild, channel, invite and DM (the clock is kept). */
+	/** Forgets every user, application, guild, channel, invite and DM and switches quirks off (the clock is kept). */
 	clear(): void {
+		this.setQuirks(DEFAULT_QUIRKS);
 		for (const map of [
 			this.users,
 			this.applications,
