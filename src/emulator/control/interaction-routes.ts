@@ -161,6 +161,9 @@ interface ComponentLike {
 	label?: string;
 	id?: number;
 	default?: boolean;
+	options?: { value: string }[];
+	min_values?: number;
+	max_values?: number;
 }
 
 /**
@@ -181,7 +184,18 @@ function modalValue(input: ComponentLike, values: Record<string, string | string
 		return { value: v ?? '' };
 	}
 	if (v !== undefined && !Array.isArray(v)) throw badRequest(`${name} takes a list of values`);
-	return { values: v ?? [] };
+	const chosen = v ?? [];
+	// A string select offers fixed options, between min_values and max_values of them (default 1).
+	if (input.type === 3) {
+		const offered = new Set((input.options ?? []).map((o) => o.value));
+		const foreign = chosen.filter((x) => !offered.has(x));
+		if (foreign.length) throw badRequest(`${name} has no option(s) ${foreign.join(', ')}`);
+		const min = input.min_values ?? 1;
+		const max = input.max_values ?? 1;
+		if (chosen.length < min || chosen.length > max)
+			throw badRequest(`${name} takes ${min}-${max} values, got ${chosen.length}`);
+	}
+	return { values: chosen };
 }
 
 function findComponent(list: ComponentLike[] | undefined, customId: string): ComponentLike | null {
