@@ -1,21 +1,20 @@
-import { startTestFoyer, type TestFoyer, type TestFoyerOptions } from 'foyer/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeOnBackends, startTestFoyer, type TestFoyer } from 'foyer/testing';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { applySandboxDefaults } from '../src/sandbox/sandbox-defaults.ts';
 
 const PLUGINS = ['join', 'leave', 'join-dm', 'autoroles'].map((id) => new URL(`../plugins/${id}`, import.meta.url));
 
-describe('the sandbox demo server of npm start', () => sandboxDefaultsSuite({}));
-
 /** The suite, as a function of the harness options so that it can run on each backend. */
-function sandboxDefaultsSuite(options: Omit<TestFoyerOptions, 'plugins'>) {
+describeOnBackends('the sandbox demo server of npm start', (backend) => {
 	let h: TestFoyer;
 
 	beforeAll(async () => {
-		h = await startTestFoyer({ plugins: PLUGINS, ...options });
+		h = await startTestFoyer({ plugins: PLUGINS, backend });
 		await applySandboxDefaults(h.foyer, h.emulator);
 	});
 	afterAll(async () => {
 		await h?.stop();
+		await backend.cleanup();
 	});
 
 	it('welcomes the first simulated join in #welcome, DMs them and gives them the Member role; says goodbye in #goodbye', async () => {
@@ -34,4 +33,4 @@ function sandboxDefaultsSuite(options: Omit<TestFoyerOptions, 'plugins'>) {
 		const answer = await h.command(h.demo.ownerId, 'autoroles list');
 		expect(answer.content.split(`<@&${h.role('Member')}>`)).toHaveLength(2);
 	});
-}
+});

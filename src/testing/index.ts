@@ -1,11 +1,19 @@
 /**
  * Test helpers for Foyer and for plugin authors:
- * `import { startTestFoyer } from 'foyer/testing'` (see docs/plugins.md, "Testing").
+ * `import { describeOnBackends, startTestFoyer } from 'foyer/testing'` (see docs/plugins.md, "Testing").
  */
 export { ControlError, connectClient, EmulatorControl } from '../emulator/testing/index.ts';
+export {
+	availableBackends,
+	type Backend,
+	type BackendName,
+	describeOnBackends,
+	sqliteBackend,
+} from './backends.ts';
 export type { RegisteredCommand } from './bot-rest.ts';
 export { type AuditRow, DashboardClient } from './dashboard-client.ts';
 export { type HarnessOptions, type LogLine, startFoyerWithEmulator } from './foyer-harness.ts';
+export { startFoyerOnBackend } from './foyer-on-backend.ts';
 export type { SeenMessage } from './seen-message.ts';
 export { TestClock } from './test-clock.ts';
 export {
@@ -16,5 +24,4 @@ export {
 	TestFoyer,
 	type TestFoyerOptions,
 } from './test-foyer.ts';
-export { sqliteTestStorage, type TestStorage } from './test-storage.ts';
 export { waitFor } from './wait-for.ts';

@@ -14,12 +14,12 @@ import { MemoryJobStore } from '../core/scheduling/job-store.ts';
 import { ControlError, EmulatorControl } from '../emulator/control-client.ts';
 import { Emulator } from '../emulator/emulator.ts';
 import { Foyer } from '../foyer.ts';
+import { type Backend, sqliteBackend } from './backends.ts';
 import { botRest, type RegisteredCommand } from './bot-rest.ts';
 import { DashboardClient } from './dashboard-client.ts';
 import type { LogLine } from './foyer-harness.ts';
 import { type SeenMessage, seenMessage } from './seen-message.ts';
 import { TestClock } from './test-clock.ts';
-import { pendingJobsIn, sqliteTestStorage, type TestStorage } from './test-storage.ts';
 import { waitFor } from './wait-for.ts';
 
 type Json = Record<string, unknown>;
@@ -28,10 +28,11 @@ export interface TestFoyerOptions {
 	/** Plugin folders to load: paths, or `new URL('..', import.meta.url)` from a plugin's own test. */
 	plugins: (string | URL)[];
 	/**
-	 * Where the data lives: by default a fresh SQLite file with the embedded scheduler on the test
-	 * clock (removed at stop). Give a backend of the backend matrix to run on it (you clean it up).
+	 * Where the data lives: a backend from `describeOnBackends` (SQLite + embedded scheduler, or
+	 * PostgreSQL + BullMQ; you clean it up), by default a fresh SQLite file removed at stop. Either
+	 * way the scheduler follows the test clock: `clock.advance()` runs what fell due.
 	 */
-	backend?: TestStorage;
+	backend?: Backend;
 	/** `false`: no database at all (plugin state and jobs in memory; plugins with entities fail to load). */
 	database?: false;
 	/** Overrides the backend's scheduler. */
@@ -104,7 +105,7 @@ export class TestFoyer {
 		readonly clock: TestClock,
 		private readonly logger: Logger,
 		private readonly options: TestFoyerOptions,
-		private readonly storage: TestStorage | null,
+		private readonly storage: Backend | null,
 		private readonly ownsStorage: boolean,
 		running: Running,
 	) {
@@ -128,7 +129,7 @@ export class TestFoyer {
 			},
 		});
 		const logger = pino({ level: 'debug' }, stream);
-		const storage = options.database === false ? null : (options.backend ?? sqliteTestStorage());
+		const storage = options.database === false ? null : (options.backend ?? sqliteBackend());
 		const clock = new TestClock(control);
 		let running: Running;
 		try {
@@ -148,7 +149,7 @@ export class TestFoyer {
 		logger: Logger,
 		clock: TestClock,
 		options: TestFoyerOptions,
-		storage: TestStorage | null,
+		storage: Backend | null,
 		db: Database | undefined,
 	): Promise<Running> {
 		const scheduler =
@@ -478,13 +479,9 @@ export class TestFoyer {
 		await this.foyer.plugins.reload(pluginId);
 	}
 
-	/** Scheduled jobs waiting to run (pending or running). */
-	async pendingJobs(): Promise<number> {
-		const running = this.#current();
-		const scheduler = running.scheduler as Scheduler & { pending?: () => Promise<number> };
-		if (typeof scheduler.pending === 'function') return scheduler.pending();
-		if (!running.db) throw new Error('pendingJobs() needs a database or a scheduler that counts its jobs');
-		return pendingJobsIn(running.db);
+	/** One-off scheduled jobs waiting to run (pending or running). */
+	pendingJobs(): Promise<number> {
+		return this.#current().scheduler.pending();
 	}
 
 	/** A dashboard client logged in as a user (default: the owner), through the emulator's OAuth2. */

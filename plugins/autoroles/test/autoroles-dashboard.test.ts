@@ -1,14 +1,12 @@
-import { type DashboardClient, startTestFoyer, type TestFoyer, type TestFoyerOptions } from 'foyer/testing';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type DashboardClient, describeOnBackends, startTestFoyer, type TestFoyer } from 'foyer/testing';
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import plugin from '../plugin.ts';
 
 /** Eta escapes `'` too: reasons such as "Foyer's highest role" reach the HTML as this. */
 const FOYERS = 'Foyer&#39;s';
 
-describe('auto roles dashboard page', () => autorolesDashboardSuite({}));
-
 /** The suite, as a function of the harness options so that it can run on each backend. */
-function autorolesDashboardSuite(options: Omit<TestFoyerOptions, 'plugins'>) {
+describeOnBackends('auto roles dashboard page', (backend) => {
 	let h: TestFoyer;
 	let admin: DashboardClient;
 	let member: DashboardClient;
@@ -40,13 +38,14 @@ function autorolesDashboardSuite(options: Omit<TestFoyerOptions, 'plugins'>) {
 	const auditActions = async () => (await admin.audit(h.guildId, { plugin: plugin.id })).map((e) => e.action).reverse();
 
 	beforeAll(async () => {
-		h = await startTestFoyer({ plugins: [new URL('..', import.meta.url)], ...options });
+		h = await startTestFoyer({ plugins: [new URL('..', import.meta.url)], backend });
 		page = `/${plugin.id}/${h.guildId}`;
 		admin = await h.dashboard(h.demo.adminId);
 		member = await h.dashboard(h.demo.memberId);
 	});
 	afterAll(async () => {
 		await h?.stop();
+		await backend.cleanup();
 	});
 	beforeEach(async () => {
 		// Every test starts without rules, removed through the page.
@@ -227,4 +226,4 @@ function autorolesDashboardSuite(options: Omit<TestFoyerOptions, 'plugins'>) {
 		expect(html).toContain('aria-label="Remove &lt;script&gt;alert(1)&lt;/script&gt;"');
 		expect(html).toMatch(new RegExp(`<option value="${evil}" disabled>&lt;script&gt;alert\\(1\\)&lt;/script&gt;`));
 	});
-}
+});

@@ -1,21 +1,20 @@
-import { startTestFoyer, type TestFoyer, type TestFoyerOptions } from 'foyer/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeOnBackends, startTestFoyer, type TestFoyer } from 'foyer/testing';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
 // Its own file so that its restart does not share the process with the other autoroles tests.
-describe('a delayed auto role across a Foyer restart', () => autorolesRestartSuite({}));
-
 /** Foyer stopped while a delayed role is pending, and started again on the same database. */
-function autorolesRestartSuite(options: Omit<TestFoyerOptions, 'plugins'>) {
+describeOnBackends('a delayed auto role across a Foyer restart', (backend) => {
 	let h: TestFoyer;
 
 	beforeAll(async () => {
-		h = await startTestFoyer({ plugins: [new URL('..', import.meta.url)], ...options });
+		h = await startTestFoyer({ plugins: [new URL('..', import.meta.url)], backend });
 	});
 	afterAll(async () => {
 		await h?.stop();
+		await backend.cleanup();
 	});
 
 	it('gives the role when Foyer is back, not before the delay', async () => {
@@ -31,4 +30,4 @@ function autorolesRestartSuite(options: Omit<TestFoyerOptions, 'plugins'>) {
 		await h.clock.advance(MINUTE);
 		expect(await h.rolesOf(user)).toEqual([verified]);
 	});
-}
+});

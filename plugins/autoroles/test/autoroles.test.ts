@@ -1,5 +1,5 @@
-import { type LoggedRequest, startTestFoyer, type TestFoyer, type TestFoyerOptions } from 'foyer/testing';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describeOnBackends, type LoggedRequest, startTestFoyer, type TestFoyer } from 'foyer/testing';
+import { afterAll, beforeAll, beforeEach, expect, it, vi } from 'vitest';
 import plugin from '../plugin.ts';
 
 const MEMBER_ROUTE = '/guilds/:guild_id/members/:user_id';
@@ -9,10 +9,8 @@ const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-describe('auto roles plugin (seed 3.3; phase 1 tests 2 and 3)', () => autorolesSuite({}));
-
 /** The suite, as a function of the harness options so that it can run on each backend. */
-function autorolesSuite(options: Omit<TestFoyerOptions, 'plugins'>) {
+describeOnBackends('auto roles plugin (seed 3.3; phase 1 tests 2 and 3)', (backend) => {
 	let h: TestFoyer;
 	/** The counters when the test started: each test counts from there. */
 	let before: { assigned: number; failed: number };
@@ -48,11 +46,12 @@ function autorolesSuite(options: Omit<TestFoyerOptions, 'plugins'>) {
 	beforeAll(async () => {
 		h = await startTestFoyer({
 			plugins: [new URL('..', import.meta.url), new URL('../../join', import.meta.url)],
-			...options,
+			backend,
 		});
 	});
 	afterAll(async () => {
 		await h?.stop();
+		await backend.cleanup();
 	});
 	beforeEach(async () => {
 		// Every test starts without rules, removed the way an admin would.
@@ -319,4 +318,4 @@ function autorolesSuite(options: Omit<TestFoyerOptions, 'plugins'>) {
 			spy.mockRestore();
 		}
 	});
-}
+});

@@ -1,23 +1,22 @@
-import { type DashboardClient, startTestFoyer, type TestFoyer, type TestFoyerOptions } from 'foyer/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type DashboardClient, describeOnBackends, startTestFoyer, type TestFoyer } from 'foyer/testing';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import plugin from '../plugin.ts';
 
-describe('join DM in the dashboard', () => joinDmDashboardSuite({}));
-
 /** The suite, as a function of the harness options so that it can run on each backend. */
-function joinDmDashboardSuite(options: Omit<TestFoyerOptions, 'plugins'>) {
+describeOnBackends('join DM in the dashboard', (backend) => {
 	let h: TestFoyer;
 	let admin: DashboardClient;
 	let member: DashboardClient;
 	const page = () => `/${plugin.id}/${h.guildId}`;
 
 	beforeAll(async () => {
-		h = await startTestFoyer({ plugins: [new URL('..', import.meta.url)], ...options });
+		h = await startTestFoyer({ plugins: [new URL('..', import.meta.url)], backend });
 		admin = await h.dashboard(h.demo.adminId);
 		member = await h.dashboard(h.demo.memberId);
 	});
 	afterAll(async () => {
 		await h?.stop();
+		await backend.cleanup();
 	});
 
 	it('sends the admin a test DM from the plugin page', async () => {
@@ -45,4 +44,4 @@ function joinDmDashboardSuite(options: Omit<TestFoyerOptions, 'plugins'>) {
 		expect((await member.form(`${page()}/test`, {})).status).toBe(403);
 		expect(await h.dms(h.demo.memberId)).toEqual([]);
 	});
-}
+});

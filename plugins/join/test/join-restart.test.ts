@@ -1,19 +1,18 @@
-import { startTestFoyer, type TestFoyer, type TestFoyerOptions } from 'foyer/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeOnBackends, startTestFoyer, type TestFoyer } from 'foyer/testing';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import plugin from '../plugin.ts';
 
 /** The seed's dashboard test "configuration persistence": toggle on, restart, a join is welcomed. */
-describe('join configuration made in the dashboard, across a restart of Foyer', () => joinRestartSuite({}));
-
 /** The suite, as a function of the harness options so that it can run on each backend. */
-function joinRestartSuite(options: Omit<TestFoyerOptions, 'plugins'>) {
+describeOnBackends('join configuration made in the dashboard, across a restart of Foyer', (backend) => {
 	let h: TestFoyer;
 
 	beforeAll(async () => {
-		h = await startTestFoyer({ plugins: [new URL('..', import.meta.url)], ...options });
+		h = await startTestFoyer({ plugins: [new URL('..', import.meta.url)], backend });
 	});
 	afterAll(async () => {
 		await h?.stop();
+		await backend.cleanup();
 	});
 
 	it('keeps the join plugin on, with its channel and message, and welcomes the next member', async () => {
@@ -48,4 +47,4 @@ function joinRestartSuite(options: Omit<TestFoyerOptions, 'plugins'>) {
 		await new Promise((r) => setTimeout(r, 300));
 		expect(await h.messages('welcome')).toHaveLength(before);
 	});
-}
+});

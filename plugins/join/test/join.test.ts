@@ -1,19 +1,18 @@
-import { startTestFoyer, type TestFoyer, type TestFoyerOptions } from 'foyer/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeOnBackends, startTestFoyer, type TestFoyer } from 'foyer/testing';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import plugin from '../plugin.ts';
 
-describe('join messages (seed phase 1 test 1)', () => joinSuite({}));
-
 /** The suite, as a function of the harness options so that it can run on each backend. */
-function joinSuite(options: Omit<TestFoyerOptions, 'plugins'>) {
+describeOnBackends('join messages (seed phase 1 test 1)', (backend) => {
 	let h: TestFoyer;
 
 	beforeAll(async () => {
-		h = await startTestFoyer({ plugins: [new URL('..', import.meta.url)], ...options });
+		h = await startTestFoyer({ plugins: [new URL('..', import.meta.url)], backend });
 		await plugin.updateSettings(h.guildId, { channel: h.channel('welcome') });
 	});
 	afterAll(async () => {
 		await h?.stop();
+		await backend.cleanup();
 	});
 
 	it('welcomes a member who joins through an invite in the configured channel, placeholders rendered, pinging only them', async () => {
@@ -96,4 +95,4 @@ function joinSuite(options: Omit<TestFoyerOptions, 'plugins'>) {
 		expect(await h.messages('welcome')).toHaveLength(before);
 		await h.enable(plugin.id, true);
 	});
-}
+});

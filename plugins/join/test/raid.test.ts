@@ -1,5 +1,5 @@
-import { type SeenMessage, startTestFoyer, type TestFoyer, type TestFoyerOptions } from 'foyer/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeOnBackends, type SeenMessage, startTestFoyer, type TestFoyer } from 'foyer/testing';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import plugin from '../plugin.ts';
 
 const RAID = 250;
@@ -25,10 +25,8 @@ async function until(check: () => Promise<boolean>, what: string, ms: number, ev
 	}
 }
 
-describe('the welcome plugins in a raid, emulator in realistic rate-limit mode', () => raidSuite({}));
-
 /** The suite, as a function of the harness options so that it can run on each backend. */
-function raidSuite(options: Omit<TestFoyerOptions, 'plugins'>) {
+describeOnBackends('the welcome plugins in a raid, emulator in realistic rate-limit mode', (backend) => {
 	let h: TestFoyer;
 	/** The raiders' ids and usernames, in the order they joined. */
 	const joined: { id: string; username: string }[] = [];
@@ -40,7 +38,7 @@ function raidSuite(options: Omit<TestFoyerOptions, 'plugins'>) {
 				new URL('../../leave', import.meta.url),
 				new URL('../../join-dm', import.meta.url),
 			],
-			...options,
+			backend,
 		});
 		await plugin.updateSettings(h.guildId, { channel: h.channel('welcome') });
 		const goodbye = await h.command(h.demo.adminId, 'goodbye channel', { channel: h.channel('goodbye') });
@@ -49,6 +47,7 @@ function raidSuite(options: Omit<TestFoyerOptions, 'plugins'>) {
 	});
 	afterAll(async () => {
 		await h?.stop();
+		await backend.cleanup();
 	});
 
 	it(`welcomes ${RAID} members joining in ${RAID_MS / 1000} s with a few combined messages, every DM delivered, no 429`, async () => {
@@ -119,4 +118,4 @@ function raidSuite(options: Omit<TestFoyerOptions, 'plugins'>) {
 		expect(goodbyes.every((m) => m.pings.length === 0)).toBe(true);
 		expect((await h.requests(since)).filter((r) => r.status === 429)).toEqual([]);
 	}, 30_000);
-}
+});

@@ -1,23 +1,22 @@
-import { startTestFoyer, type TestFoyer, type TestFoyerOptions } from 'foyer/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeOnBackends, startTestFoyer, type TestFoyer } from 'foyer/testing';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import plugin from '../plugin.ts';
 
 /** Discord's Manage Server permission bit (1 << 5), as default_member_permissions carries it. */
 const MANAGE_GUILD = String(1 << 5);
 
-describe('/goodbye, for admins without the browser', () => goodbyeCommandSuite({}));
-
 /** The suite, as a function of the harness options so that it can run on each backend. */
-function goodbyeCommandSuite(options: Omit<TestFoyerOptions, 'plugins'>) {
+describeOnBackends('/goodbye, for admins without the browser', (backend) => {
 	let h: TestFoyer;
 	const run = async (userId: string, command: string, options?: Record<string, string>) =>
 		(await h.command(userId, command, options)).content;
 
 	beforeAll(async () => {
-		h = await startTestFoyer({ plugins: [new URL('..', import.meta.url)], ...options });
+		h = await startTestFoyer({ plugins: [new URL('..', import.meta.url)], backend });
 	});
 	afterAll(async () => {
 		await h?.stop();
+		await backend.cleanup();
 	});
 
 	it('sets its channel, refuses an unsendable one, shows it and sends a test goodbye there', async () => {
@@ -46,4 +45,4 @@ function goodbyeCommandSuite(options: Omit<TestFoyerOptions, 'plugins'>) {
 		expect(await run(h.demo.adminId, 'goodbye test')).toMatch(/^Not sent: Foyer lacks Send Messages in #was-open\./);
 		expect(await h.messages(channel)).toEqual([]);
 	});
-}
+});

@@ -1,19 +1,18 @@
-import { startTestFoyer, type TestFoyer, type TestFoyerOptions } from 'foyer/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeOnBackends, startTestFoyer, type TestFoyer } from 'foyer/testing';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import plugin from '../plugin.ts';
 
-describe('leave messages (seed phase 3 test 1)', () => leaveSuite({}));
-
 /** The suite, as a function of the harness options so that it can run on each backend. */
-function leaveSuite(options: Omit<TestFoyerOptions, 'plugins'>) {
+describeOnBackends('leave messages (seed phase 3 test 1)', (backend) => {
 	let h: TestFoyer;
 
 	beforeAll(async () => {
-		h = await startTestFoyer({ plugins: [new URL('..', import.meta.url)], ...options });
+		h = await startTestFoyer({ plugins: [new URL('..', import.meta.url)], backend });
 		await plugin.updateSettings(h.guildId, { channel: h.channel('goodbye') });
 	});
 	afterAll(async () => {
 		await h?.stop();
+		await backend.cleanup();
 	});
 
 	it('says goodbye with placeholders when a member leaves', async () => {
@@ -35,4 +34,4 @@ function leaveSuite(options: Omit<TestFoyerOptions, 'plugins'>) {
 		expect(await h.messages('goodbye')).toHaveLength(before);
 		await h.enable(plugin.id, true);
 	});
-}
+});
