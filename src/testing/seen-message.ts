@@ -16,6 +16,8 @@ export interface SeenMessage {
 	pingedRoles: string[];
 	/** Only the member who ran the command sees it. */
 	ephemeral: boolean;
+	/** The reactions under it: emoji (its name, e.g. 👍) and how many users reacted. */
+	reactions: { emoji: string; count: number }[];
 	raw: Json;
 }
 
@@ -34,6 +36,10 @@ export function seenMessage(m: Json): SeenMessage {
 		pingedEveryone: Array.isArray(pings) ? false : (pings?.everyone ?? false),
 		pingedRoles: Array.isArray(pings) ? [] : (pings?.roles ?? []),
 		ephemeral: m.ephemeral === true,
+		reactions: ((m.reactions as { emoji: { name: string }; count: number }[] | undefined) ?? []).map((r) => ({
+			emoji: r.emoji.name,
+			count: r.count,
+		})),
 		raw: m,
 	};
 }

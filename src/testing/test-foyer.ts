@@ -321,6 +321,28 @@ export class TestFoyer {
 		return seenMessage(result.reply as Json);
 	}
 
+	/** A member writes in a channel (as a person would; mentions ping as written); resolves the message. */
+	async say(channel: string, userId: string, content: string): Promise<SeenMessage> {
+		return seenMessage((await this.control.say(this.channel(channel), userId, content)) as Json);
+	}
+
+	/** A member reacts to a message with an emoji (`'👍'`); resolves whether the reaction is new. */
+	async react(message: SeenMessage, userId: string, emoji: string): Promise<boolean> {
+		return Boolean((await this.control.react(message.channelId, message.id, userId, emoji)).added);
+	}
+
+	/** A member takes their reaction back; resolves whether there was one. */
+	async unreact(message: SeenMessage, userId: string, emoji: string): Promise<boolean> {
+		const q = new URLSearchParams({ user_id: userId, emoji });
+		const path = `/channels/${message.channelId}/messages/${message.id}/reactions?${q}`;
+		return Boolean((await this.control.call('DELETE', path)).removed);
+	}
+
+	/** A message of a channel as it is now (edits, reactions), or null when it is gone. */
+	async message(channel: string, messageId: string): Promise<SeenMessage | null> {
+		return (await this.messages(channel)).find((m) => m.id === messageId) ?? null;
+	}
+
 	/** The application commands the bot registered: global ones, or a guild's. */
 	commands(guildId?: string): Promise<RegisteredCommand[]> {
 		const app = this.emulator.defaultApp.id;
