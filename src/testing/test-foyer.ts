@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
@@ -25,7 +26,10 @@ import { waitFor } from './wait-for.ts';
 type Json = Record<string, unknown>;
 
 export interface TestFoyerOptions {
-	/** Plugin folders to load: paths, or `new URL('..', import.meta.url)` from a plugin's own test. */
+	/**
+	 * The plugins to load, as FOYER_PLUGINS lists them: folders (`new URL('..', import.meta.url)` from a
+	 * plugin's own test, or paths) and npm package names.
+	 */
 	plugins: (string | URL)[];
 	/**
 	 * Where the data lives: a backend from `describeOnBackends` (SQLite + embedded scheduler, or
@@ -216,7 +220,7 @@ export class TestFoyer {
 		if (!this.storage) throw new Error('Restarting needs a database: start without `database: false`');
 		if (this.#running) throw new Error('Foyer is running: stopFoyer() first, or restart()');
 		// A new process evaluates the plugins' modules anew: nothing they kept in memory survives.
-		for (const dir of pluginDirs(this.options)) bumpGeneration(dir);
+		for (const dir of pluginDirs(this.options)) if (existsSync(dir)) bumpGeneration(resolve(dir));
 		const db = await this.storage.reopen();
 		this.#running = await TestFoyer.#startFoyer(this.emulator, this.logger, this.clock, this.options, this.storage, db);
 	}
@@ -535,8 +539,9 @@ export class TestFoyer {
 	}
 }
 
+/** The plugins as Foyer takes them (FOYER_PLUGINS entries): folders, or npm package names as written. */
 function pluginDirs(options: TestFoyerOptions): string[] {
-	return options.plugins.map((p) => resolve(p instanceof URL ? fileURLToPath(p) : p));
+	return options.plugins.map((p) => (p instanceof URL ? fileURLToPath(p) : p));
 }
 
 /** Starts a TestFoyer: `const h = await startTestFoyer({ plugins: [new URL('..', import.meta.url)] })`. */
