@@ -141,6 +141,7 @@ export class Foyer {
 			isReady: () => state.ready,
 		});
 		container.plugins = plugins;
+		await plugins.loadCoreCatalog();
 		container.log = options.logger;
 		container.clock = options.clock ?? systemClock;
 		container.scheduler = options.scheduler;

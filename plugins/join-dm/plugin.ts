@@ -22,6 +22,7 @@ export default definePlugin({
 			minLength: 1,
 			maxLength: 2000,
 			default: 'Hi %member_name%! Welcome to %guild_name%. Please read %server_rules%.',
+			localizedDefaults: { 'es-ES': '¡Hola %member_name%! Bienvenido a %guild_name%. Lee las reglas: %server_rules%.' },
 		},
 	},
 	navigation: [{ label: 'Join DM', path: '' }],

@@ -25,6 +25,9 @@ export default definePlugin({
 			minLength: 1,
 			maxLength: 2000,
 			default: 'Welcome %member_mention% to **%guild_name%**! We are now %member_count% members.',
+			localizedDefaults: {
+				'es-ES': '¡Bienvenido %member_mention% a **%guild_name%**! Ahora somos %member_count% miembros.',
+			},
 		},
 		raidTemplate: {
 			type: 'string',
@@ -36,6 +39,7 @@ export default definePlugin({
 			maxLength: 1500,
 			pattern: LISTS_MEMBERS,
 			default: 'Welcome %members% to **%guild_name%**! We are now %member_count% members.',
+			localizedDefaults: { 'es-ES': '¡Bienvenidos %members% a **%guild_name%**! Ahora somos %member_count% miembros.' },
 		},
 		embed: { type: 'boolean', label: 'Add an embed', default: false },
 		embedTitle: {
@@ -46,6 +50,7 @@ export default definePlugin({
 			preview: 'embed-title',
 			maxLength: 256,
 			default: 'Welcome to %guild_name%!',
+			localizedDefaults: { 'es-ES': '¡Bienvenido a %guild_name%!' },
 		},
 		embedDescription: {
 			type: 'string',

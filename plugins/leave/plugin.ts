@@ -25,6 +25,7 @@ export default definePlugin({
 			minLength: 1,
 			maxLength: 2000,
 			default: '%member_name% has left the server. We are now %member_count% members.',
+			localizedDefaults: { 'es-ES': '%member_name% ha dejado el servidor. Ahora somos %member_count% miembros.' },
 		},
 		raidTemplate: {
 			type: 'string',
@@ -36,6 +37,7 @@ export default definePlugin({
 			maxLength: 1500,
 			pattern: LISTS_MEMBERS,
 			default: '%member_names% have left the server. We are now %member_count% members.',
+			localizedDefaults: { 'es-ES': '%member_names% han dejado el servidor. Ahora somos %member_count% miembros.' },
 		},
 	},
 	navigation: [{ label: 'Leave messages', path: '' }],

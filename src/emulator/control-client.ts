@@ -152,6 +152,8 @@ export class EmulatorControl {
 		options?: Record<string, string | number | boolean>;
 		timeout_ms?: number;
 		app_id?: string;
+		/** The member's client language (default en-US). */
+		locale?: string;
 	}): Promise<Json> {
 		return this.call('POST', '/interactions/commands', spec);
 	}
@@ -162,6 +164,7 @@ export class EmulatorControl {
 		user_id: string;
 		custom_id: string;
 		values?: string[];
+		locale?: string;
 		timeout_ms?: number;
 	}): Promise<Json> {
 		return this.call('POST', '/interactions/components', spec);

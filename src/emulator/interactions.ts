@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { GatewayDispatchEvents as E, InteractionResponseType as R } from 'discord-api-types/v10';
 import { ApiError, Errors } from './errors.ts';
-import type { World } from './world/world.ts';
+import type { DispatchData, World } from './world/world.ts';
 
 export interface PendingInteraction {
 	id: string;
@@ -77,7 +77,8 @@ export class InteractionRegistry {
 		this.#byToken.set(token, pending);
 		world.dispatch({
 			t: E.InteractionCreate,
-			d: payload({ id, token }),
+			// Built by the control routes from payloads typed one by one (member, channel, data).
+			d: payload({ id, token }) as unknown as DispatchData<E.InteractionCreate>,
 			intent: null,
 			guildId: spec.guildId,
 			appId: spec.appId,

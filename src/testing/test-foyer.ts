@@ -303,13 +303,14 @@ export class TestFoyer {
 		userId: string,
 		command: string,
 		options: Record<string, string | number | boolean> = {},
-		channel = 'general',
+		where: { channel?: string; locale?: string } = {},
 	): Promise<SeenMessage> {
 		const result = await this.control.command({
-			channel_id: this.channel(channel),
+			channel_id: this.channel(where.channel ?? 'general'),
 			user_id: userId,
 			command,
 			...(Object.keys(options).length ? { options } : {}),
+			...(where.locale ? { locale: where.locale } : {}),
 		});
 		return seenMessage(result.reply as Json);
 	}

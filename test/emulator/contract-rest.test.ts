@@ -56,7 +56,6 @@ describe('REST contract against Discord’s OpenAPI spec', () => {
 
 	async function scenario(): Promise<void> {
 		const g = demo.guild.id;
-		const bot = emulator.defaultApp.botUserId;
 		const app = emulator.defaultApp.id;
 		const general = demo.channels.general as string;
 		const welcome = demo.channels.welcome as string;

@@ -156,5 +156,13 @@ describe('components as Discord has them in 2026', () => {
 			.catch((e) => e);
 		expect(wrong.status).toBe(400);
 		expect(wrong.body.message).toContain('colour');
+		const unoffered = await control
+			.submitModal({
+				interaction_id: opened.interaction_id,
+				values: { word: 'x', colour: ['green'], rules: true } as never,
+			})
+			.catch((e) => e);
+		expect(unoffered.status).toBe(400);
+		expect(unoffered.body.message).toContain('green');
 	});
 });

@@ -53,7 +53,7 @@ describe('npm run plugin:new <id>', () => {
 			['Bad_Id', /Plugin id "Bad_Id" must be 2-40 characters: lowercase letters, digits and dashes/],
 			['x', /must be 2-40 characters/],
 			['9lives', /starting with a letter/],
-			['admin', /is taken by the dashboard/],
+			['admin', /is taken by the core or the dashboard/],
 			[ID, /exists already: choose another id, or remove the folder/],
 		];
 		for (const [id, message] of cases) {

@@ -3,7 +3,9 @@ import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
+import { DEFAULT_LOCALE, isLocale, LOCALES, type Locale } from '../i18n/locales.ts';
 import { Translations } from '../i18n/translations.ts';
 import {
 	defaultSettings,
@@ -93,6 +95,11 @@ export class PluginManager extends EventEmitter {
 	readonly #serviceClients = new Map<string, object>();
 	/** Serialises load/unload/reload so that two admin actions never interleave. */
 	#queue: Promise<unknown> = Promise.resolve();
+
+	/** The core's own texts (`foyer` namespace of `i18n`), read before any plugin loads. */
+	loadCoreCatalog(): Promise<void> {
+		return this.i18n.load(CORE_EMITTER, fileURLToPath(new URL('../i18n', import.meta.url)));
+	}
 
 	constructor(private readonly options: PluginManagerOptions) {
 		super();
@@ -220,7 +227,23 @@ export class PluginManager extends EventEmitter {
 
 	settings<S extends SettingsSchema>(id: string, guildId: string): SettingsOf<S> {
 		const schema = (this.#loaded.get(id)?.manifest.settings ?? {}) as S;
-		return { ...defaultSettings(schema), ...(this.options.state.getSettings(id, guildId) ?? {}) } as SettingsOf<S>;
+		return {
+			...defaultSettings(schema, this.language(guildId)),
+			...(this.options.state.getSettings(id, guildId) ?? {}),
+		} as SettingsOf<S>;
+	}
+
+	/** The language a server chose for Foyer's messages and pages (English until it chooses). */
+	language(guildId: string): Locale {
+		const chosen = this.options.state.getSettings(CORE_EMITTER, guildId)?.language;
+		return isLocale(chosen) ? chosen : DEFAULT_LOCALE;
+	}
+
+	async setLanguage(guildId: string, locale: string): Promise<void> {
+		if (!isLocale(locale)) throw new Error(`Foyer does not speak "${locale}"; choose one of ${LOCALES.join(', ')}`);
+		const current = this.options.state.getSettings(CORE_EMITTER, guildId) ?? {};
+		await this.options.state.setSettings(CORE_EMITTER, guildId, { ...current, language: locale });
+		this.emit('languageChanged', guildId, locale);
 	}
 
 	/** Validates and stores a settings update; answers the field errors instead when it is invalid. */

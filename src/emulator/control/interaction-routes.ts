@@ -103,9 +103,9 @@ async function run(
 		token,
 		application_id: spec.appId,
 		type: spec.type,
+		locale: 'en-US',
 		...fields,
 		version: 1,
-		locale: 'en-US',
 		entitlements: [],
 		attachment_size_limit: 10_485_760,
 	}));
@@ -120,6 +120,11 @@ const commandSpec = z.strictObject({
 	/** `name`, `name sub` or `name group sub`. */
 	command: z.string().min(1).max(100),
 	options: z.record(z.string(), value).optional(),
+	/** The member's client language (Discord's locale codes), sent as the interaction's `locale` (default en-US). */
+	locale: z
+		.string()
+		.regex(/^[a-z]{2}(-[A-Z]{2}|-\d{3})?$/, 'must be a Discord locale such as en-US, es-ES or es-419')
+		.optional(),
 	timeout_ms: z.number().int().min(0).max(60_000).optional(),
 });
 
@@ -130,6 +135,11 @@ const componentSpec = z.strictObject({
 	user_id: snowflake,
 	custom_id: z.string().min(1).max(100),
 	values: z.array(z.string()).max(25).optional(),
+	/** The member's client language (Discord's locale codes), sent as the interaction's `locale` (default en-US). */
+	locale: z
+		.string()
+		.regex(/^[a-z]{2}(-[A-Z]{2}|-\d{3})?$/, 'must be a Discord locale such as en-US, es-ES or es-419')
+		.optional(),
 	timeout_ms: z.number().int().min(0).max(60_000).optional(),
 });
 
@@ -151,6 +161,9 @@ interface ComponentLike {
 	label?: string;
 	id?: number;
 	default?: boolean;
+	options?: { value: string }[];
+	min_values?: number;
+	max_values?: number;
 }
 
 /**
@@ -171,7 +184,18 @@ function modalValue(input: ComponentLike, values: Record<string, string | string
 		return { value: v ?? '' };
 	}
 	if (v !== undefined && !Array.isArray(v)) throw badRequest(`${name} takes a list of values`);
-	return { values: v ?? [] };
+	const chosen = v ?? [];
+	// A string select offers fixed options, between min_values and max_values of them (default 1).
+	if (input.type === 3) {
+		const offered = new Set((input.options ?? []).map((o) => o.value));
+		const foreign = chosen.filter((x) => !offered.has(x));
+		if (foreign.length) throw badRequest(`${name} has no option(s) ${foreign.join(', ')}`);
+		const min = input.min_values ?? 1;
+		const max = input.max_values ?? 1;
+		if (chosen.length < min || chosen.length > max)
+			throw badRequest(`${name} takes ${min}-${max} values, got ${chosen.length}`);
+	}
+	return { values: chosen };
 }
 
 function findComponent(list: ComponentLike[] | undefined, customId: string): ComponentLike | null {
@@ -222,7 +246,7 @@ export const interactionRoutes = (deps: Pick<ControlDeps, 'interactions' | 'defa
 					channelId: spec.channel_id,
 					userId: spec.user_id,
 				},
-				{ data, ...base },
+				{ data, ...base, ...(spec.locale ? { locale: spec.locale } : {}) },
 				spec.timeout_ms,
 			);
 		},
@@ -263,6 +287,7 @@ export const interactionRoutes = (deps: Pick<ControlDeps, 'interactions' | 'defa
 					},
 					message: messagePayload(message, world),
 					...base,
+					...(spec.locale ? { locale: spec.locale } : {}),
 				},
 				spec.timeout_ms,
 			);

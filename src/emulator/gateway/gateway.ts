@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream';
 import {
 	GatewayCloseCodes as Close,
 	GatewayDispatchEvents as E,
+	type GatewayGuildMembersChunkDispatchData,
 	GatewayIntentBits as I,
 	GatewayOpcodes as Op,
 } from 'discord-api-types/v10';
@@ -262,8 +263,8 @@ export class Gateway {
 						chunk_index: i,
 						chunk_count: chunkCount,
 						...(i === 0 && notFound.length ? { not_found: notFound } : {}),
-						...(d.nonce !== undefined ? { nonce: d.nonce } : {}),
-					}),
+						...(typeof d.nonce === 'string' ? { nonce: d.nonce } : {}),
+					} satisfies GatewayGuildMembersChunkDispatchData),
 				);
 			}
 		}

@@ -2,7 +2,7 @@ import { AuditLogEvent, ChannelType, GatewayDispatchEvents as E, GatewayIntentBi
 import { Errors } from '../errors.ts';
 import { audit } from './audit-log.ts';
 import { forgetInvite } from './invites.ts';
-import { channelPayload } from './serialize.ts';
+import { guildChannelEvent } from './serialize.ts';
 import type { EmChannel, EmGuild } from './types.ts';
 import type { World } from './world.ts';
 
@@ -51,7 +51,7 @@ export function createChannel(
 		reason,
 		changes: [{ key: 'name', new_value: channel.name }],
 	});
-	world.dispatch({ t: E.ChannelCreate, d: channelPayload(channel, world), intent: I.Guilds, guildId, appId: null });
+	world.dispatch({ t: E.ChannelCreate, d: guildChannelEvent(channel, world), intent: I.Guilds, guildId, appId: null });
 	return channel;
 }
 
@@ -80,7 +80,7 @@ export function deleteChannel(
 	});
 	world.dispatch({
 		t: E.ChannelDelete,
-		d: channelPayload(channel, world),
+		d: guildChannelEvent(channel, world),
 		intent: I.Guilds,
 		guildId: guild.id,
 		appId: null,

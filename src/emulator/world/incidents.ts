@@ -1,7 +1,7 @@
 import { GatewayDispatchEvents as E, GatewayIntentBits as I } from 'discord-api-types/v10';
 import { activeUntil, guildPayload } from './serialize.ts';
 import type { EmGuild } from './types.ts';
-import type { World } from './world.ts';
+import type { DispatchData, World } from './world.ts';
 
 /** "Both can be enabled for a maximal timespan of 24 hours in the future" (Modify Guild Incident Actions). */
 export const MAX_INCIDENT_ACTION_MS = 24 * 3_600_000;
@@ -25,5 +25,7 @@ export function setIncidentActions(world: World, guild: EmGuild, actions: Incide
 
 /** GUILD_UPDATE with the guild object, after a change of its settings. */
 export function announceGuild(world: World, guild: EmGuild): void {
-	world.dispatch({ t: E.GuildUpdate, d: guildPayload(guild, world), intent: I.Guilds, guildId: guild.id, appId: null });
+	// discord-api-types still requires `hub_type`, which Discord's own spec no longer lists for guilds.
+	const d = guildPayload(guild, world) as unknown as DispatchData<E.GuildUpdate>;
+	world.dispatch({ t: E.GuildUpdate, d, intent: I.Guilds, guildId: guild.id, appId: null });
 }

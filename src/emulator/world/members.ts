@@ -51,13 +51,10 @@ export function addMemberRecord(
 }
 
 export function announceMember(world: World, t: E.GuildMemberAdd | E.GuildMemberUpdate, member: EmMember): void {
-	world.dispatch({
-		t,
-		d: { ...memberPayload(member, world), guild_id: member.guildId },
-		intent: I.GuildMembers,
-		guildId: member.guildId,
-		appId: null,
-	});
+	const route = { intent: I.GuildMembers, guildId: member.guildId, appId: null };
+	const d = { ...memberPayload(member, world), guild_id: member.guildId };
+	if (t === E.GuildMemberAdd) world.dispatch({ t, d, ...route });
+	else world.dispatch({ t, d, ...route });
 }
 
 /**

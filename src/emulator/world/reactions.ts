@@ -2,7 +2,7 @@ import { GatewayDispatchEvents as E, GatewayIntentBits as I } from 'discord-api-
 import { dmAppOf } from './messages.ts';
 import { memberPayload } from './serialize.ts';
 import type { EmChannel } from './types.ts';
-import type { World } from './world.ts';
+import type { DispatchEvent, World } from './world.ts';
 
 export interface ReactionEmoji {
 	id: string | null;
@@ -29,17 +29,20 @@ export function addReaction(
 	if (entry.users.has(userId)) return false;
 	entry.users.add(userId);
 	const member = channel.guildId ? world.guilds.get(channel.guildId)?.members.get(userId) : undefined;
-	dispatchReaction(world, E.MessageReactionAdd, channel, {
-		user_id: userId,
-		channel_id: channelId,
-		message_id: messageId,
-		...(channel.guildId ? { guild_id: channel.guildId } : {}),
-		...(member ? { member: memberPayload(member, world) } : {}),
-		emoji,
-		message_author_id: message.authorId,
-		burst: false,
-		burst_colors: [],
-		type: 0,
+	dispatchReaction(world, channel, {
+		t: E.MessageReactionAdd,
+		d: {
+			user_id: userId,
+			channel_id: channelId,
+			message_id: messageId,
+			...(channel.guildId ? { guild_id: channel.guildId } : {}),
+			...(member ? { member: memberPayload(member, world) } : {}),
+			emoji,
+			message_author_id: message.authorId,
+			burst: false,
+			burst_colors: [],
+			type: 0,
+		},
 	});
 	return true;
 }
@@ -56,26 +59,28 @@ export function removeReaction(
 	const entry = message.reactions.get(emojiKey);
 	if (!entry?.users.delete(userId)) return false;
 	if (entry.users.size === 0) message.reactions.delete(emojiKey);
-	dispatchReaction(world, E.MessageReactionRemove, channel, {
-		user_id: userId,
-		channel_id: channelId,
-		message_id: messageId,
-		...(channel.guildId ? { guild_id: channel.guildId } : {}),
-		emoji: entry.emoji,
-		burst: false,
-		type: 0,
+	dispatchReaction(world, channel, {
+		t: E.MessageReactionRemove,
+		d: {
+			user_id: userId,
+			channel_id: channelId,
+			message_id: messageId,
+			...(channel.guildId ? { guild_id: channel.guildId } : {}),
+			emoji: entry.emoji,
+			burst: false,
+			type: 0,
+		},
 	});
 	return true;
 }
 
 /** Reaction events: guild reactions to every bot in the guild, DM reactions to the bot in the DM. */
-export function dispatchReaction(world: World, t: E, channel: EmChannel, d: unknown): void {
+export function dispatchReaction(world: World, channel: EmChannel, event: DispatchEvent): void {
 	const dm = channel.guildId === null;
 	const appId = dm ? dmAppOf(world, channel) : null;
 	if (dm && !appId) return;
 	world.dispatch({
-		t,
-		d,
+		...event,
 		intent: dm ? I.DirectMessageReactions : I.GuildMessageReactions,
 		guildId: channel.guildId,
 		appId,
@@ -90,11 +95,17 @@ export function clearReactions(world: World, channelId: string, messageId: strin
 	if (removed.length === 0) return false;
 	const emoji = emojiKey === null ? null : message.reactions.get(emojiKey)?.emoji;
 	for (const key of removed) message.reactions.delete(key);
-	dispatchReaction(world, emoji ? E.MessageReactionRemoveEmoji : E.MessageReactionRemoveAll, channel, {
+	const where = {
 		channel_id: channelId,
 		message_id: messageId,
 		...(channel.guildId ? { guild_id: channel.guildId } : {}),
-		...(emoji ? { emoji } : {}),
-	});
+	};
+	dispatchReaction(
+		world,
+		channel,
+		emoji
+			? { t: E.MessageReactionRemoveEmoji, d: { ...where, guild_id: channel.guildId ?? '', emoji } }
+			: { t: E.MessageReactionRemoveAll, d: where },
+	);
 	return true;
 }

@@ -1,7 +1,20 @@
-import type { APIChannel, APIGuildMember, APIMessage, APIRole, APIUser } from 'discord-api-types/v10';
+import type {
+	APIAuditLogChange,
+	APIAuditLogEntry,
+	APIAuditLogOptions,
+	APIChannel,
+	APIGuildMember,
+	APIMessage,
+	APIRole,
+	APIUser,
+	AuditLogEvent,
+	GatewayDispatchEvents,
+	RoleFlags,
+	UserFlags,
+} from 'discord-api-types/v10';
 import { snowflakeTimestamp } from '../snowflake.ts';
 import type { EmAuditEntry, EmChannel, EmGuild, EmInvite, EmMember, EmMessage, EmRole, EmUser } from './types.ts';
-import type { World } from './world.ts';
+import type { DispatchData, World } from './world.ts';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -13,13 +26,14 @@ export function userPayload(u: EmUser): APIUser {
 		discriminator: '0',
 		avatar: u.avatar,
 		bot: u.bot || undefined,
-		public_flags: 0,
-		flags: 0,
+		// No user flags are emulated (the enums have no zero member).
+		public_flags: 0 as UserFlags,
+		flags: 0 as UserFlags,
 		banner: null,
 		accent_color: null,
 		avatar_decoration_data: null,
 		primary_guild: null,
-	} as unknown as APIUser;
+	} satisfies APIUser;
 }
 
 export function rolePayload(r: EmRole): APIRole {
@@ -35,9 +49,9 @@ export function rolePayload(r: EmRole): APIRole {
 		permissions: r.permissions.toString(),
 		managed: r.managed,
 		mentionable: r.mentionable,
-		flags: 0,
+		flags: 0 as RoleFlags,
 		...(r.botId ? { tags: { bot_id: r.botId } } : {}),
-	} as unknown as APIRole;
+	} satisfies APIRole;
 }
 
 export function channelPayload(c: EmChannel, world: World): APIChannel {
@@ -72,9 +86,23 @@ export function channelPayload(c: EmChannel, world: World): APIChannel {
 	} as unknown as APIChannel;
 }
 
-export function memberPayload(m: EmMember, world: World, withUser = true): APIGuildMember {
-	return {
-		...(withUser ? { user: userPayload(world.user(m.userId)) } : {}),
+/** A guild channel as CHANNEL_CREATE/UPDATE/DELETE carry it (channelPayload covers DMs too). */
+export function guildChannelEvent(c: EmChannel, world: World): DispatchData<GatewayDispatchEvents.ChannelCreate> {
+	return channelPayload(c, world) as DispatchData<GatewayDispatchEvents.ChannelCreate>;
+}
+
+/** A member with its user (as REST and GUILD_MEMBER_* send it). */
+export type MemberWithUser = APIGuildMember & { avatar: string | null; banner: string | null };
+
+/** A member; without its user for the `member` of MESSAGE_CREATE and interactions' resolved data. */
+export function memberPayload(m: EmMember, world: World): MemberWithUser;
+export function memberPayload(m: EmMember, world: World, withUser: false): Omit<MemberWithUser, 'user'>;
+export function memberPayload(
+	m: EmMember,
+	world: World,
+	withUser = true,
+): MemberWithUser | Omit<MemberWithUser, 'user'> {
+	const base = {
 		nick: m.nick,
 		avatar: null,
 		banner: null,
@@ -86,7 +114,8 @@ export function memberPayload(m: EmMember, world: World, withUser = true): APIGu
 		flags: m.flags,
 		pending: m.pending,
 		communication_disabled_until: null,
-	} as unknown as APIGuildMember;
+	} satisfies Omit<MemberWithUser, 'user'>;
+	return withUser ? { user: userPayload(world.user(m.userId)), ...base } : base;
 }
 
 export function partialGuildPayload(g: EmGuild) {
@@ -238,7 +267,7 @@ export function inviteCreateEvent(inv: EmInvite, world: World) {
 		max_age: inv.maxAge,
 		max_uses: inv.maxUses,
 		temporary: inv.temporary,
-		uses: 0,
+		uses: 0 as const,
 		type: 0,
 		expires_at: inv.maxAge > 0 ? iso(inv.createdAt + inv.maxAge * 1000) : null,
 		...(inv.roleIds.length ? { role_ids: inv.roleIds } : {}),
@@ -297,14 +326,15 @@ export function messagePayload(m: EmMessage, world: World, viewerId?: string): A
 }
 
 /** An audit log entry; `changes`, `reason` and `options` only when there are any. */
-export function auditEntryPayload(e: EmAuditEntry) {
+export function auditEntryPayload(e: EmAuditEntry): APIAuditLogEntry {
 	return {
 		id: e.id,
 		user_id: e.userId,
 		target_id: e.targetId,
-		action_type: e.actionType,
-		...(e.changes.length > 0 ? { changes: e.changes } : {}),
+		action_type: e.actionType as AuditLogEvent,
+		// Each change is written with its documented key; the union of key types is Discord's list.
+		...(e.changes.length > 0 ? { changes: e.changes as APIAuditLogChange[] } : {}),
 		...(e.reason ? { reason: e.reason } : {}),
-		...(e.options ? { options: e.options } : {}),
+		...(e.options ? { options: e.options as APIAuditLogOptions } : {}),
 	};
 }

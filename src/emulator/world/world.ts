@@ -1,4 +1,4 @@
-import type { GatewayDispatchEvents as E } from 'discord-api-types/v10';
+import type { GatewayDispatchEvents as E, GatewayDispatchPayload } from 'discord-api-types/v10';
 import { Errors } from '../errors.ts';
 import { SnowflakeGenerator } from '../snowflake.ts';
 import { audit } from './audit-log.ts';
@@ -30,10 +30,15 @@ export type { CreateGuildOptions } from './guilds.ts';
 export type { JoinOptions } from './members.ts';
 export type { CreateUserOptions } from './users.ts';
 
-/** One gateway event, addressed by guild (every bot in it) or by application. */
-export interface Dispatch {
-	t: E;
-	d: unknown;
+/** Events whose payload the gateway builds per session (GUILD_CREATE) or per reader (messages). */
+type BuiltLater = E.GuildCreate | E.MessageCreate | E.MessageUpdate;
+
+/** The data discord-api-types declares for a dispatch: every payload the world sends is checked against it. */
+export type DispatchData<T extends E> = Extract<GatewayDispatchPayload, { t: T }>['d'];
+
+interface DispatchOf<T extends E> {
+	t: T;
+	d: T extends BuiltLater ? null : DispatchData<T>;
 	/** The intent a session needs to receive it; null for events every session gets. */
 	intent: number | null;
 	guildId: string | null;
@@ -47,6 +52,12 @@ export interface Dispatch {
 	 */
 	permissions?: { anyOf: bigint[]; channelId?: string };
 }
+
+/** One gateway event, addressed by guild (every bot in it) or by application. */
+export type Dispatch = { [T in E]: DispatchOf<T> }[E];
+
+/** The event part of a dispatch (name and data), before its audience is decided. */
+export type DispatchEvent = { [T in E]: Pick<DispatchOf<T>, 't' | 'd'> }[E];
 
 export type DispatchListener = (event: Dispatch) => void;
 
@@ -113,8 +124,9 @@ export class World {
 		return ++this.#userCounter;
 	}
 
-	/** Forgets every user, application, guild, channel, invite and DM (the clock is kept). */
+	/** Forgets every user, application, guild, channel, invite and DM and switches quirks off (the clock is kept). */
 	clear(): void {
+		this.setQuirks(DEFAULT_QUIRKS);
 		for (const map of [
 			this.users,
 			this.applications,

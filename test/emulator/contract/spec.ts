@@ -31,8 +31,18 @@ function schemaOf(node: ts.TypeNode): z.ZodMiniType {
 	if (ts.isLiteralTypeNode(node) && node.literal.kind === ts.SyntaxKind.NullKeyword) return z.null();
 	if (node.kind === ts.SyntaxKind.UnknownKeyword) return z.unknown();
 	if (node.kind === ts.SyntaxKind.StringKeyword) return z.string();
-	// Inline object types are multipart bodies (`{ file: string }`): not checked field by field.
-	if (ts.isTypeLiteralNode(node)) return z.unknown();
+	if (node.kind === ts.SyntaxKind.NumberKeyword) return z.number();
+	if (node.kind === ts.SyntaxKind.BooleanKeyword) return z.boolean();
+	// Inline object types (a few request bodies, multipart `{ file: string }`).
+	if (ts.isTypeLiteralNode(node)) {
+		const shape: Record<string, z.ZodMiniType> = {};
+		for (const m of node.members)
+			if (ts.isPropertySignature(m) && m.type) {
+				const field = schemaOf(m.type);
+				shape[m.name.getText().replace(/"/g, '')] = m.questionToken ? z.optional(field) : field;
+			}
+		return z.object(shape);
+	}
 	if (ts.isTypeReferenceNode(node)) {
 		const name = node.typeName.getText();
 		const schema = schemas[`${name}Schema`];
