@@ -34,7 +34,12 @@ export default defineConfig({
 		],
 	},
 	test: {
-		include: ['test/**/*.test.ts', 'plugins/*/test/**/*.test.ts', 'examples/**/test/**/*.test.ts'],
+		include: [
+			'test/**/*.test.ts',
+			'plugins/*/test/**/*.test.ts',
+			'examples/**/test/**/*.test.ts',
+			'docs/samples/**/test/**/*.test.ts',
+		],
 		testTimeout: 30_000,
 		hookTimeout: 30_000,
 		pool: 'forks',

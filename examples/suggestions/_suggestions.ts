@@ -7,6 +7,7 @@ export const STATUSES = ['open', 'approved', 'declined'] as const;
 export type Status = (typeof STATUSES)[number];
 export const VOTES = { up: '👍', down: '👎' } as const;
 
+// #region create
 /** Stores a new suggestion (not posted yet) and returns it with its number. */
 export async function createSuggestion(guildId: string, authorId: string, channelId: string, text: string) {
 	const em = plugin.em();
@@ -24,6 +25,7 @@ export async function createSuggestion(guildId: string, authorId: string, channe
 	await em.flush();
 	return row;
 }
+// #endregion create
 
 export async function setPosted(id: number, messageId: string): Promise<void> {
 	await plugin.em().nativeUpdate(Suggestion, { id }, { messageId });

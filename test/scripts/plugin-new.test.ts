@@ -7,7 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const ID = 'scaffolded-demo';
 const TSX = resolve('node_modules/tsx/dist/cli.mjs');
 /** The child processes get the environment without this run's vitest variables. */
-const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST')));
+const env = {
+	...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST'))),
+	NO_COLOR: '1',
+};
 const run = (command: string, args: string[]) => spawnSync(command, args, { encoding: 'utf8', env, cwd: resolve('.') });
 const pluginNew = (...args: string[]) => run(process.execPath, [TSX, 'scripts/plugin-new.ts', ...args]);
 
@@ -95,7 +98,7 @@ describe('npm run plugin:new <id>', () => {
 	it('passes its own test as generated', () => {
 		// The project's vitest config, scanning the generated project as it scans a clone's plugins/.
 		const tested = run(process.execPath, [resolve('node_modules/vitest/vitest.mjs'), 'run', '--dir', project]);
-		const summary = tested.stdout.replace(/\x1b\[[0-9;]*m/g, '');
+		const summary = tested.stdout;
 		expect(summary, tested.stderr).toMatch(/Test Files\s+1 passed \(1\)/);
 		expect(summary).toMatch(/Tests\s+\d+ passed/);
 		expect(summary).not.toMatch(/failed/);

@@ -53,6 +53,7 @@ async function editPost(
 	}
 }
 
+// #region answer
 /** htmx gets the section (its own target); a plain form a 303 back after a change, or the section as a page. */
 async function answerSection(
 	request: Route.Request,
@@ -65,3 +66,4 @@ async function answerSection(
 	const section = await renderSuggestions(guild, requestContext(request).session?.csrfToken ?? '', message);
 	sendPage(request, response, { title: plugin.manifest.name, body: section, status, active: `plugin:${plugin.id}:` });
 }
+// #endregion answer
