@@ -1,5 +1,10 @@
 /** Foyer's public API for plugins: everything a plugin may import from 'foyer'. */
 
+// The container's typings (container.plugins, .dashboard...) that the API below relies on, so that a
+// plugin typechecked on its own (outside this package, e.g. in examples/) sees them too.
+import './core/container.ts';
+import './dashboard/container.ts';
+
 /** Zod, the one copy the core uses: task payload schemas in manifests are checked with it. */
 export { z } from 'zod';
 export { type CountersFromTableOptions, countersFromTable } from './core/counters/counters-from-table.ts';

@@ -3,11 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { describe, it } from 'vitest';
+import type { Clock } from '../core/clock.ts';
 import { Database } from '../core/database/database.ts';
 import { BullMqScheduler } from '../core/scheduling/bullmq-scheduler.ts';
 import { DbJobStore } from '../core/scheduling/db-job-store.ts';
 import { EmbeddedScheduler } from '../core/scheduling/embedded-scheduler.ts';
 import type { Scheduler } from '../core/scheduling/job.ts';
+import { ClockedBullMqScheduler } from './clocked-bullmq-scheduler.ts';
 
 export type BackendName = 'sqlite+embedded' | 'postgresql+bullmq';
 
@@ -23,8 +25,11 @@ export interface Backend {
 	db(): Promise<Database>;
 	/** Closes the database and opens it again, as a restarted Foyer would. */
 	reopen(): Promise<Database>;
-	/** A new scheduler on the suite's job table or queue (one per Foyer started). */
-	scheduler(logger: Logger): Scheduler;
+	/**
+	 * A new scheduler on the suite's job table or queue (one per Foyer started). Given the test's
+	 * clock, it follows it: jobs fall due by that clock and `clock.advance()` runs them.
+	 */
+	scheduler(logger: Logger, clock?: Clock): Scheduler;
 	/** What `startFoyerWithEmulator` takes: `{ ...(await backend.harnessOptions()) }`. */
 	harnessOptions(): Promise<{ db: Database; scheduler: (logger: Logger) => Scheduler }>;
 	/** Environment for a Foyer started as its own process (`npm start`) on this backend. */
@@ -77,9 +82,13 @@ class SqliteBackend extends BaseBackend implements Backend {
 		return Database.open({ sqlitePath: join(this.dir, 'foyer.db') });
 	}
 
-	scheduler(logger: Logger): Scheduler {
+	scheduler(logger: Logger, clock?: Clock): Scheduler {
 		// The database holds the jobs (as in production), polled often so that tests wait little.
-		return new EmbeddedScheduler(new DbJobStore(this.current()), logger, { pollMs: 100, retryDelayMs: () => 100 });
+		return new EmbeddedScheduler(new DbJobStore(this.current()), logger, {
+			pollMs: 100,
+			retryDelayMs: () => 100,
+			...(clock ? { now: () => clock.now() } : {}),
+		});
 	}
 
 	async harnessOptions() {
@@ -119,8 +128,13 @@ class PostgresRedisBackend extends BaseBackend implements Backend {
 		return Database.open({ url: this.postgresUrl, schema: this.schema });
 	}
 
-	scheduler(logger: Logger): Scheduler {
-		return new BullMqScheduler(this.redisUrl, logger, this.queue);
+	/** When each job falls due by the test clock, across the restarts of one suite. */
+	readonly #dueAt = new Map<string, number>();
+
+	scheduler(logger: Logger, clock?: Clock): Scheduler {
+		return clock
+			? new ClockedBullMqScheduler(this.redisUrl, logger, this.queue, clock, this.#dueAt)
+			: new BullMqScheduler(this.redisUrl, logger, this.queue);
 	}
 
 	async harnessOptions() {
@@ -206,6 +220,11 @@ export function describeOnBackends(name: string, fn: (backend: Backend) => void)
 	}
 	console.warn(`[skipped] ${title}: set ${missing.join(' and ')} to run it`);
 	describe.skip(title, () => fn(new SqliteBackend()));
+}
+
+/** A SQLite file in a fresh temp folder with the embedded scheduler on it (the default of startTestFoyer). */
+export function sqliteBackend(): Backend {
+	return new SqliteBackend();
 }
 
 /** The backends available in this environment, for a script (a benchmark) rather than a test file. */

@@ -75,17 +75,25 @@ export interface PluginManifest<S extends SettingsSchema = SettingsSchema, T ext
 /** The dashboard's own first URL segments; plugin routes mount at /<plugin-id>/. */
 const RESERVED_IDS = new Set(['admin', 'assets', 'foyer', 'guilds', 'login', 'logout', 'oauth']);
 
+const pluginId = z
+	.string()
+	.regex(
+		/^[a-z][a-z0-9-]{1,39}$/,
+		'must be 2-40 characters: lowercase letters, digits and dashes, starting with a letter',
+	)
+	.refine(
+		(id) => !RESERVED_IDS.has(id),
+		'is taken by the core or the dashboard (admin, assets, foyer, guilds, login, logout, oauth)',
+	);
+
+/** Why `id` cannot be a plugin id (the manifest's own rule), or null when it can (`npm run plugin:new` asks). */
+export function pluginIdProblem(id: string): string | null {
+	const result = pluginId.safeParse(id);
+	return result.success ? null : `Plugin id "${id}" ${result.error.issues[0]?.message ?? 'is invalid'}`;
+}
+
 const manifestShape = z.object({
-	id: z
-		.string()
-		.regex(
-			/^[a-z][a-z0-9-]{1,39}$/,
-			'must be 2-40 characters: lowercase letters, digits and dashes, starting with a letter',
-		)
-		.refine(
-			(id) => !RESERVED_IDS.has(id),
-			'is taken by the core or the dashboard (admin, assets, foyer, guilds, login, logout, oauth)',
-		),
+	id: pluginId,
 	name: z.string().min(1).max(64),
 	version: z.string().regex(/^\d+\.\d+\.\d+(?:[-+][\w.-]+)?$/, 'must be a semantic version like 1.2.3'),
 	description: z.string().min(1).max(300),

@@ -124,7 +124,8 @@ export class PluginManager extends EventEmitter {
 		const manifests = new Map<string, { dir: string; manifest: PluginManifest }>();
 		for (const dir of dirs) {
 			try {
-				const manifest = await this.#readManifest(dir);
+				// An npm name that is not installed stays as written: it fails here with the reason.
+				const manifest = await this.#readManifest(resolvePluginSpec(dir));
 				if (manifests.has(manifest.id))
 					throw new Error(`Plugin id "${manifest.id}" is already used by ${manifests.get(manifest.id)?.dir}`);
 				manifests.set(manifest.id, { dir, manifest });
@@ -148,8 +149,19 @@ export class PluginManager extends EventEmitter {
 		return this.list();
 	}
 
+	/** Loads a plugin folder or an npm package; a spec that failed before may be loaded once it is fixed or installed. */
 	load(spec: string): Promise<PluginInfo> {
-		return this.#serial(() => this.#load(resolvePluginSpec(spec)));
+		return this.#serial(async () => {
+			let dir: string;
+			try {
+				dir = resolvePluginSpec(spec);
+			} catch (error) {
+				throw this.#fail(spec, null, error);
+			}
+			const info = await this.#load(dir);
+			this.#failed.delete(spec);
+			return info;
+		});
 	}
 
 	unload(id: string): Promise<void> {
@@ -246,6 +258,7 @@ export class PluginManager extends EventEmitter {
 
 	async #readManifest(dir: string): Promise<PluginManifest> {
 		const file = ['plugin.ts', 'plugin.js', 'plugin.mjs'].map((f) => join(dir, f)).find((f) => existsSync(f));
+		if (!existsSync(dir)) throw new Error(`${dir} does not exist`);
 		if (!file) throw new Error(`${dir} has no plugin.ts (or plugin.js) manifest`);
 		trackPluginFolder(dir);
 		const mod = (await import(moduleUrl(dir, file))) as { default?: unknown; plugin?: unknown };
@@ -520,7 +533,15 @@ export async function discoverPluginDirs(roots: readonly string[], extra: readon
 		for (const e of entries.sort((a, b) => a.name.localeCompare(b.name)))
 			if (e.isDirectory() && !e.name.startsWith('.') && !e.name.startsWith('_')) dirs.push(join(abs, e.name));
 	}
-	for (const spec of extra) dirs.push(resolvePluginSpec(spec));
+	// An entry that names no folder and no installed package is kept as written, so that it shows
+	// (failed, with the reason) in the plugin manager and can be loaded once installed.
+	for (const spec of extra) {
+		try {
+			dirs.push(resolvePluginSpec(spec));
+		} catch {
+			dirs.push(spec);
+		}
+	}
 	return dirs;
 }
 
