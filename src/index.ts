@@ -89,3 +89,4 @@ export {
 } from './dashboard/http/respond.ts';
 export { memberMessageTestRoute } from './dashboard/kit/member-message-test-route.ts';
 export { type PluginPageOptions, sendPluginPage } from './dashboard/plugin-page.ts';
+export { type SealedSecrets, sealedSecrets } from './dashboard/sessions/sealed-secrets.ts';
