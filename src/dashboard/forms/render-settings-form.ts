@@ -9,6 +9,8 @@ export interface SettingsFormState {
 	values?: Record<string, unknown>;
 	errors?: Record<string, string>;
 	saved?: boolean;
+	/** Caveats of settings this save turned on (shown with "Saved.", this once). */
+	caveats?: string[];
 }
 
 /**
@@ -38,6 +40,7 @@ export async function renderSettingsForm(
 		csrf: session.csrfToken,
 		fields: settingsFormModel(guild, schema, values, errors),
 		saved: state.saved ?? false,
+		caveats: state.caveats ?? [],
 		formError: unknown.length
 			? `Unknown field(s): ${unknown.join(', ')}. Nothing was saved.`
 			: Object.keys(errors).length

@@ -1,4 +1,5 @@
 import { Route } from '@sapphire/plugin-api';
+import { caveatsTurnedOn } from '../../core/settings/settings-schema.ts';
 import { renderSettingsForm } from '../forms/render-settings-form.ts';
 import { settingsInput } from '../forms/settings-form.ts';
 import { saveSettings } from '../forms/settings-service.ts';
@@ -24,7 +25,9 @@ export class DashboardPluginSettingsRoute extends Route {
 		let status = 200;
 		if (request.method === 'POST') {
 			const result = await saveSettings(guild, id, settingsInput(manifest.settings ?? {}, body), session);
-			state = result.ok ? { saved: true } : { values: result.values, errors: result.errors };
+			state = result.ok
+				? { saved: true, caveats: caveatsTurnedOn(manifest.settings ?? {}, result.values, result.changed) }
+				: { values: result.values, errors: result.errors };
 			if (!result.ok) status = 422;
 		}
 		const form = await renderSettingsForm(guild, id, session, state);
