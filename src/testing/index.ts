@@ -3,5 +3,12 @@ export { ControlError, connectClient, EmulatorControl } from '../emulator/testin
 export { DashboardClient } from './dashboard-client.ts';
 export { type HarnessOptions, type LogLine, startFoyerWithEmulator } from './foyer-harness.ts';
 export { TestClock } from './test-clock.ts';
+export {
+	postgresTestDatabase,
+	sqliteTestDatabase,
+	type TestDatabase,
+	testDatabases,
+	testPostgresUrl,
+} from './test-databases.ts';
 export { type JoinSpec, type SeenMessage, startTestFoyer, TestFoyer, type TestFoyerOptions } from './test-foyer.ts';
 export { waitFor } from './wait-for.ts';

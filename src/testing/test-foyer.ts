@@ -73,15 +73,34 @@ export interface JoinSpec {
  * together, and a logged-in dashboard client. `stop()` closes everything.
  */
 export class TestFoyer {
+	#foyer: Foyer;
+
 	private constructor(
 		readonly emulator: Emulator,
 		readonly control: EmulatorControl,
-		readonly foyer: Foyer,
+		foyer: Foyer,
 		readonly logs: LogLine[],
 		/** Moves Foyer, its scheduler and the emulator forward together. */
 		readonly clock: TestClock,
-		private readonly cleanup: () => Promise<void>,
-	) {}
+		private readonly boot: () => Promise<Foyer>,
+		private readonly cleanup: (foyer: Foyer) => Promise<void>,
+	) {
+		this.#foyer = foyer;
+	}
+
+	/** The running Foyer (a new one after `restart()`). */
+	get foyer(): Foyer {
+		return this.#foyer;
+	}
+
+	/**
+	 * Stops Foyer and starts a new one on the same database, plugin state, scheduled jobs and emulator,
+	 * as a process restart would (requests in flight are cut off). The HTTP port changes: log in again.
+	 */
+	async restart(): Promise<void> {
+		await this.#foyer.stop();
+		this.#foyer = await this.boot();
+	}
 
 	static async start(options: TestFoyerOptions): Promise<TestFoyer> {
 		const emulator = await Emulator.start({
@@ -113,26 +132,30 @@ export class TestFoyer {
 			});
 		const demo = emulator.demo;
 		if (!demo) throw new Error('The emulator started without its demo server');
-		const foyer = await Foyer.start({
-			token: emulator.token,
-			restApi: emulator.apiUrl,
-			pluginRoots: [],
-			extraPlugins: options.plugins.map((p) => (p instanceof URL ? fileURLToPath(p) : p)),
-			logger,
-			state: new MemoryPluginStateStore(),
-			...(db ? { db } : {}),
-			dashboard: {
-				oauth: { clientSecret: emulator.defaultApp.clientSecret, webUrl: emulator.url, apiUrl: emulator.apiUrl },
-				owners: options.owners ?? [demo.owner.id],
-				sandbox: { emulatorUrl: emulator.url },
-			},
-			scheduler,
-			clock,
-		});
+		// Kept across restarts, like the database: what a real restart finds again.
+		const state = new MemoryPluginStateStore();
+		const boot = () =>
+			Foyer.start({
+				token: emulator.token,
+				restApi: emulator.apiUrl,
+				pluginRoots: [],
+				extraPlugins: options.plugins.map((p) => (p instanceof URL ? fileURLToPath(p) : p)),
+				logger,
+				state,
+				...(db ? { db } : {}),
+				dashboard: {
+					oauth: { clientSecret: emulator.defaultApp.clientSecret, webUrl: emulator.url, apiUrl: emulator.apiUrl },
+					owners: options.owners ?? [demo.owner.id],
+					sandbox: { emulatorUrl: emulator.url },
+				},
+				scheduler,
+				clock,
+			});
+		const foyer = await boot();
 		clock.drive(scheduler);
 		const created = db && options.database === undefined ? db : null;
-		return new TestFoyer(emulator, control, foyer, logs, clock, async () => {
-			await foyer.stop();
+		return new TestFoyer(emulator, control, foyer, logs, clock, boot, async (running) => {
+			await running.stop();
 			await emulator.close();
 			await created?.close();
 			if (dir) rmSync(dir, { recursive: true, force: true });
@@ -281,7 +304,7 @@ export class TestFoyer {
 	}
 
 	stop(): Promise<void> {
-		return this.cleanup();
+		return this.cleanup(this.#foyer);
 	}
 }
 
