@@ -1,5 +1,6 @@
 import { DiscordAPIError, type Guild, type GuildMember, RESTJSONErrorCodes, type Role } from 'discord.js';
 import { assignProblem } from 'foyer';
+import { retiredRoles } from './_retired-roles.ts';
 import { num, sqlOn } from './_sql.ts';
 import type { Tier } from './_tier-input.ts';
 import { listTiers } from './_tiers.ts';
@@ -39,7 +40,7 @@ async function memberOf(guild: Guild, userId: string): Promise<GuildMember | nul
 async function sync(guild: Guild, userId: string): Promise<void> {
 	const sql = sqlOn(plugin.em());
 	const [row] = await sql(
-		'select points, tier_threshold, dm_threshold from loyalty_balances where guild_id = ? and user_id = ?',
+		'select points, tier_threshold, roles_threshold, dm_threshold from loyalty_balances where guild_id = ? and user_id = ?',
 		[guild.id, userId],
 	);
 	if (!row) return;
@@ -53,12 +54,14 @@ async function sync(guild: Guild, userId: string): Promise<void> {
 		const tier = tiers.find((t) => t.threshold === target);
 		if (upgraded && tier && plugin.settings(guild.id).congratulate) await congratulate(member, tier, points);
 	}
-	await sql('update loyalty_balances set roles_threshold = ?, dm_threshold = ? where guild_id = ? and user_id = ?', [
-		target,
-		target,
-		guild.id,
-		userId,
-	]);
+	// The DM state is what was just done. The roles state only if nobody marked the member meanwhile
+	// (a rejoin, a tier edit): then the roles must be looked at again, by the resync that mark asked for.
+	await sql(
+		`update loyalty_balances set dm_threshold = ?,
+		   roles_threshold = case when coalesce(roles_threshold, -3) = coalesce(?, -3) then ? else roles_threshold end
+		 where guild_id = ? and user_id = ?`,
+		[target, num(row.roles_threshold), target, guild.id, userId],
+	);
 }
 
 /** The tier roles a member should have: every reached tier's (stack) or the highest reached tier's. */
@@ -75,7 +78,7 @@ async function syncRoles(member: GuildMember, tiers: readonly Tier[], target: nu
 		target,
 		plugin.settings(guild.id).roleMode,
 	);
-	const managed = new Set(tiers.flatMap((t) => (t.roleId ? [t.roleId] : [])));
+	const managed = new Set([...tiers.flatMap((t) => (t.roleId ? [t.roleId] : [])), ...(await retiredRoles(guild.id))]);
 	const has = member.roles.cache;
 	const add = [...wanted].filter((id) => !has.has(id));
 	const remove = [...managed].filter((id) => has.has(id) && !wanted.has(id));

@@ -3,6 +3,7 @@ import type { Guild } from 'discord.js';
 import { assignProblem } from 'foyer';
 import { ensureGuild } from './_guild-row.ts';
 import { scheduleResync } from './_resync-schedule.ts';
+import { retireRole } from './_retired-roles.ts';
 import { num, sqlOn } from './_sql.ts';
 import { MAX_TIERS, parseTierInput, type Tier, type TierErrors } from './_tier-input.ts';
 import { LoyaltyTier } from './entities/loyalty-tier.ts';
@@ -23,17 +24,14 @@ function toTier(row: { id: number; name: string; threshold: number; roleId?: str
 	};
 }
 
-/** The guild's tiers, lowest threshold first (the defaults on first use). */
-export async function listTiers(guildId: string): Promise<readonly Tier[]> {
-	const cached = cache.get(guildId);
-	if (cached) return cached;
+/** The guild's tiers as stored, lowest threshold first (the defaults on first use); uncached. */
+export async function readTiers(guildId: string): Promise<readonly Tier[]> {
 	await ensureGuild(guildId);
-	// Raw SQL, like every read here: any copy of this module (a test's) reads the same rows.
 	const rows = await sqlOn(plugin.em())(
 		'select id, name, threshold, role_id, benefits from loyalty_tiers where guild_id = ? order by threshold',
 		[guildId],
 	);
-	const tiers = Object.freeze(
+	return Object.freeze(
 		rows.map((r) =>
 			Object.freeze(
 				toTier({
@@ -46,6 +44,13 @@ export async function listTiers(guildId: string): Promise<readonly Tier[]> {
 			),
 		),
 	);
+}
+
+/** The guild's tiers, lowest threshold first, from memory after the first read. */
+export async function listTiers(guildId: string): Promise<readonly Tier[]> {
+	const cached = cache.get(guildId);
+	if (cached) return cached;
+	const tiers = await readTiers(guildId);
 	cache.set(guildId, tiers);
 	return tiers;
 }
@@ -98,6 +103,7 @@ export async function updateTier(guild: Guild, id: number, raw: Record<string, u
 	if (!parsed.ok || Object.keys(errors).length) return { ok: false, errors };
 	return write(guild.id, async () => {
 		await plugin.em().nativeUpdate(LoyaltyTier, { id, guildId: guild.id }, parsed.value);
+		if (current.roleId && current.roleId !== parsed.value.roleId) await retireRole(guild.id, current.roleId);
 		return { id, ...parsed.value };
 	});
 }
@@ -107,6 +113,7 @@ export async function removeTier(guildId: string, id: number): Promise<Tier | nu
 	const current = (await listTiers(guildId)).find((t) => t.id === id);
 	if (!current) return null;
 	const removed = await plugin.em().nativeDelete(LoyaltyTier, { id, guildId });
+	if (removed > 0 && current.roleId) await retireRole(guildId, current.roleId);
 	await afterTierChange(guildId);
 	return removed > 0 ? current : null;
 }

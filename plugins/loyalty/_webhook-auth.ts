@@ -24,15 +24,26 @@ const UNKNOWN: Refusal = {
 		'No purchase webhook is set up at this address: check the server id in the URL, and generate a secret on the Loyalty page of the dashboard.',
 };
 
-async function readBody(request: IncomingMessage): Promise<Buffer | null> {
-	const chunks: Buffer[] = [];
-	let size = 0;
-	for await (const chunk of request as AsyncIterable<Buffer>) {
-		size += chunk.length;
-		if (size > MAX_BODY_BYTES) return null;
-		chunks.push(chunk);
-	}
-	return Buffer.concat(chunks);
+/** Past the limit the rest is read and dropped, up to this much, so the shop gets its 413 instead of a reset. */
+const DRAIN_BYTES = 1024 * 1024;
+
+/** The raw body, or null when it is larger than MAX_BODY_BYTES. */
+function readBody(request: IncomingMessage): Promise<Buffer | null> {
+	return new Promise((resolve, reject) => {
+		const chunks: Buffer[] = [];
+		let size = 0;
+		request.on('data', (chunk: Buffer) => {
+			size += chunk.length;
+			if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+			else if (size > DRAIN_BYTES) {
+				request.removeAllListeners('data');
+				request.pause();
+				resolve(null);
+			}
+		});
+		request.on('end', () => resolve(size > MAX_BODY_BYTES ? null : Buffer.concat(chunks)));
+		request.on('error', reject);
+	});
 }
 
 const header = (request: IncomingMessage, name: string) => {

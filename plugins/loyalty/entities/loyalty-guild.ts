@@ -18,5 +18,10 @@ export const LoyaltyGuild = defineEntity({
 		previousUntilMs: p.bigint('number').nullable(),
 		/** The role mode the members' roles were last synced with (a change resyncs everyone). */
 		roleModeApplied: p.string().length(10).nullable(),
+		/**
+		 * Roles tiers gave before an admin changed or removed them (JSON [{ id, at }]): taken from
+		 * members who no longer have a tier giving them, until a resync pass has seen every member.
+		 */
+		retiredRoles: p.text().default('[]'),
 	},
 });

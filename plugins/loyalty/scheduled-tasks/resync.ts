@@ -1,7 +1,8 @@
 import { ScheduledTask } from '@sapphire/plugin-scheduled-tasks';
 import { scheduleResync } from '../_resync-schedule.ts';
+import { forgetRetired } from '../_retired-roles.ts';
 import { applyRoleMode } from '../_role-mode.ts';
-import { num, sqlOn } from '../_sql.ts';
+import { sqlOn } from '../_sql.ts';
 import { syncMember } from '../_sync.ts';
 import plugin from '../plugin.ts';
 
@@ -19,6 +20,7 @@ export class LoyaltyResyncTask extends ScheduledTask {
 		const guild = this.container.client.guilds.cache.get(guildId);
 		if (!guild || !plugin.enabledIn(guildId)) return;
 		await applyRoleMode(guildId);
+		const started = plugin.now();
 		const rows = await sqlOn(plugin.em())(
 			`select user_id from loyalty_balances where guild_id = ?
 			 and (coalesce(tier_threshold, -1) <> coalesce(roles_threshold, -1) or coalesce(tier_threshold, -1) <> coalesce(dm_threshold, -1))
@@ -27,6 +29,7 @@ export class LoyaltyResyncTask extends ScheduledTask {
 		);
 		for (const row of rows) await syncMember(guild, String(row.user_id));
 		if (rows.length === BATCH) await scheduleResync(guildId);
-		else if (num(rows.length) === 0) plugin.log.debug({ guild: guildId }, 'Tier roles already in line');
+		// Every member marked before this run was just seen; the margin covers marks still being written then.
+		else await forgetRetired(guildId, started - 5 * 60_000);
 	}
 }

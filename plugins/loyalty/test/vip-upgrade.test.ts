@@ -1,7 +1,7 @@
 import type { TestFoyer } from 'foyer/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { balanceOf } from '../_balances.ts';
-import { listTiers } from '../_tiers.ts';
+import { readTiers } from '../_tiers.ts';
 import plugin from '../plugin.ts';
 import { deliver, newSecret, order, startLoyalty } from './_harness.ts';
 
@@ -18,7 +18,7 @@ describe('VIP upgrade (seed 004)', () => {
 	it('0 points; 5 valid invites = 50; a $50 signed purchase = 100; VIP Tier 1 with its role and a congratulation DM', async () => {
 		const g = h.guildId;
 		// The admin chooses VIP Tier 1's role and turns invite points on.
-		const tier1 = (await listTiers(g)).find((t) => t.name === 'VIP Tier 1');
+		const tier1 = (await readTiers(g)).find((t) => t.name === 'VIP Tier 1');
 		expect(tier1?.threshold).toBe(100);
 		const admin = await h.dashboard();
 		await admin.page(`/loyalty/${g}`);
