@@ -47,8 +47,16 @@ export class PluginCounters {
 	async read(plugin: string, guildId: string): Promise<Record<string, number>> {
 		const out: Record<string, number> = {};
 		if (this.db) {
-			await this.#flushing;
-			for (const row of await this.db.em().find(PluginCounter, { plugin, guildId })) out[row.name] = Number(row.value);
+			// A flush that starts during the read takes its increments out of `pending` before they are
+			// in the rows read: read again until no flush started meanwhile, or they are counted nowhere.
+			for (;;) {
+				const flushing = this.#flushing;
+				await flushing;
+				const rows = await this.db.em().find(PluginCounter, { plugin, guildId });
+				if (this.#flushing !== flushing) continue;
+				for (const row of rows) out[row.name] = Number(row.value);
+				break;
+			}
 		} else
 			for (const [key, value] of this.#memory) {
 				const [p, g, name] = JSON.parse(key) as string[];
