@@ -1,5 +1,4 @@
-import type { EntityManager } from '@mikro-orm/core';
-import { sqlOn } from './_sql.ts';
+import { transaction } from './_sql.ts';
 import { DEFAULT_TIERS } from './_tier-input.ts';
 import plugin from './plugin.ts';
 
@@ -10,10 +9,9 @@ const ensured = new Set<string>();
  * Creates the guild's loyalty row and its default tiers the first time the guild uses loyalty, in
  * one transaction (concurrent first deliveries: one creates, the others wait for it and find it).
  */
-export async function ensureGuild(guildId: string, em: EntityManager = plugin.em()): Promise<void> {
+export async function ensureGuild(guildId: string): Promise<void> {
 	if (ensured.has(guildId)) return;
-	await em.transactional(async (tx) => {
-		const sql = sqlOn(tx);
+	await transaction(async (sql) => {
 		const created = await sql(
 			'insert into loyalty_guilds (guild_id, seeded_at_ms) values (?, ?) on conflict (guild_id) do nothing returning guild_id',
 			[guildId, plugin.now()],

@@ -1,7 +1,6 @@
-import type { EntityManager } from '@mikro-orm/core';
 import { ensureGuild } from './_guild-row.ts';
 import { scheduleResync } from './_resync-schedule.ts';
-import { num, sqlOn } from './_sql.ts';
+import { num, type Sql, transaction } from './_sql.ts';
 import plugin from './plugin.ts';
 
 export const REASONS = ['invite', 'invite_revoked', 'purchase', 'refund', 'admin', 'spend'] as const;
@@ -49,11 +48,10 @@ const same = (a: number | null, b: number | null) => (a ?? -1) === (b ?? -1);
  * row (PostgreSQL) or on the single writer (SQLite) and the balance always equals the ledger's sum.
  */
 export async function applyEntry(
-	tx: EntityManager,
+	sql: Sql,
 	entry: NewEntry,
 	options: { allowNegative?: boolean } = {},
 ): Promise<Applied | null> {
-	const sql = sqlOn(tx);
 	const now = plugin.now();
 	const { guildId, userId, amount } = entry;
 	const inserted = await sql<{ id: unknown }>(
@@ -98,7 +96,7 @@ export async function afterCommit(guildId: string, amount: number, applied: Appl
 /** Records one line in its own transaction (invites, adjustments, spends). */
 export async function recordEntry(entry: NewEntry, options: { allowNegative?: boolean } = {}): Promise<Recorded> {
 	await ensureGuild(entry.guildId);
-	const applied = await plugin.em().transactional((tx) => applyEntry(tx, entry, options));
+	const applied = await transaction((sql) => applyEntry(sql, entry, options));
 	if (!applied) return { duplicate: true };
 	await afterCommit(entry.guildId, entry.amount, applied);
 	return { duplicate: false, ...applied };

@@ -1,9 +1,8 @@
-import type { EntityManager } from '@mikro-orm/core';
 import { formatMinor, pointsFor } from './_amount.ts';
 import { ensureGuild } from './_guild-row.ts';
 import { type Applied, afterCommit, applyEntry } from './_ledger.ts';
 import { fingerprintOf, type OrderInput } from './_order-input.ts';
-import { num, sqlOn } from './_sql.ts';
+import { num, type Sql, transaction } from './_sql.ts';
 import plugin from './plugin.ts';
 
 /** An order as the webhook answers it: the same for the first delivery and every retry. */
@@ -64,8 +63,8 @@ function repeated(row: OrderRow, fingerprint: string): OrderOutcome {
 	};
 }
 
-async function find(tx: EntityManager, guildId: string, kind: string, orderId: string): Promise<OrderRow | null> {
-	const rows = await sqlOn(tx)<OrderRow & Record<string, unknown>>(
+async function find(sql: Sql, guildId: string, kind: string, orderId: string): Promise<OrderRow | null> {
+	const rows = await sql<OrderRow & Record<string, unknown>>(
 		`select ${COLUMNS} from loyalty_orders where guild_id = ? and kind = ? and order_id = ?`,
 		[guildId, kind, orderId],
 	);
@@ -98,12 +97,16 @@ export async function recordOrder(guildId: string, input: OrderInput, source: st
 	await ensureGuild(guildId);
 	const fingerprint = fingerprintOf(input);
 	const settings = plugin.settings(guildId);
-	const outcome = await plugin.em().transactional(async (tx): Promise<OrderOutcome> => {
-		const seen = await find(tx, guildId, input.type, input.orderId);
-		if (seen) return repeated(seen, fingerprint);
+	const outcome = await transaction(async (sql): Promise<OrderOutcome> => {
+		// A purchase goes straight to its insert (most deliveries are new); a refund first needs its
+		// purchase, so it looks for a repeat first too, to answer a retry even if the purchase changed since.
+		if (input.type === 'refund') {
+			const seen = await find(sql, guildId, input.type, input.orderId);
+			if (seen) return repeated(seen, fingerprint);
+		}
 		let points: number;
 		if (input.type === 'refund') {
-			const purchase = await find(tx, guildId, 'purchase', input.orderId);
+			const purchase = await find(sql, guildId, 'purchase', input.orderId);
 			if (!purchase)
 				return {
 					kind: 'refused',
@@ -115,17 +118,21 @@ export async function recordOrder(guildId: string, input: OrderInput, source: st
 			if (typeof taken !== 'number') return taken;
 			points = taken;
 		} else {
-			if (input.currency !== settings.currency)
+			if (input.currency !== settings.currency) {
+				// A retry of an order recorded before the currency setting changed is still answered as then.
+				const seen = await find(sql, guildId, input.type, input.orderId);
+				if (seen) return repeated(seen, fingerprint);
 				return {
 					kind: 'refused',
 					status: 422,
 					error: 'wrong_currency',
 					message: `This server counts purchases in ${settings.currency}, not ${input.currency}; nothing was recorded.`,
 				};
+			}
 			points = pointsFor(input.amountMinor, settings.pointsPerUnit);
 		}
 		const at = plugin.now();
-		const inserted = await sqlOn(tx)(
+		const inserted = await sql(
 			`insert into loyalty_orders (guild_id, kind, order_id, user_id, amount_minor, currency, product_id, points, fingerprint, source, at_ms)
 			 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (guild_id, kind, order_id) do nothing returning id`,
 			[
@@ -143,13 +150,13 @@ export async function recordOrder(guildId: string, input: OrderInput, source: st
 			],
 		);
 		if (inserted.length === 0) {
-			// Delivered twice at once: the other delivery recorded it first.
-			const other = await find(tx, guildId, input.type, input.orderId);
+			// A repeat (a retry, or the same delivery twice at once): answered as the recorded one.
+			const other = await find(sql, guildId, input.type, input.orderId);
 			if (other) return repeated(other, fingerprint);
 			throw new Error(`Order ${input.orderId} neither inserted nor found`);
 		}
 		const applied = await applyEntry(
-			tx,
+			sql,
 			{
 				guildId,
 				userId: input.userId,

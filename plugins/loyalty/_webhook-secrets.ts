@@ -32,17 +32,23 @@ export function fingerprint(secret: string): string {
 }
 
 async function load(guildId: string): Promise<WebhookSecrets> {
-	const row = await plugin.em().findOne(LoyaltyGuild, { guildId });
+	// Raw SQL, like every read here: any copy of this module (the benchmark's floor) reads the same row.
+	const [row] = await sqlOn(plugin.em())(
+		'select secret_sealed, secret_created_at_ms, previous_sealed, previous_until_ms from loyalty_guilds where guild_id = ?',
+		[guildId],
+	);
 	const now = plugin.now();
 	const out: WebhookSecrets = { candidates: [], createdAt: null, previousUntil: null, unreadable: false };
-	if (!row?.secretSealed) return out;
-	const current = box().open(row.secretSealed);
+	const sealed = row?.secret_sealed as string | null | undefined;
+	if (!sealed) return out;
+	const current = box().open(sealed);
 	if (current === null) return { ...out, unreadable: true };
 	out.candidates.push(current);
-	out.createdAt = num(row.secretCreatedAtMs);
-	const until = num(row.previousUntilMs);
-	if (row.previousSealed && until !== null && until > now) {
-		const previous = box().open(row.previousSealed);
+	out.createdAt = num(row?.secret_created_at_ms);
+	const until = num(row?.previous_until_ms);
+	const previousSealed = row?.previous_sealed as string | null | undefined;
+	if (previousSealed && until !== null && until > now) {
+		const previous = box().open(previousSealed);
 		if (previous !== null) {
 			out.candidates.push(previous);
 			out.previousUntil = until;

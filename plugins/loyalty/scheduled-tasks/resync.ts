@@ -1,5 +1,5 @@
 import { ScheduledTask } from '@sapphire/plugin-scheduled-tasks';
-import { scheduleResync } from '../_resync-schedule.ts';
+import { resyncStarted, scheduleResync } from '../_resync-schedule.ts';
 import { forgetRetired } from '../_retired-roles.ts';
 import { applyRoleMode } from '../_role-mode.ts';
 import { sqlOn } from '../_sql.ts';
@@ -17,6 +17,7 @@ export class LoyaltyResyncTask extends ScheduledTask {
 
 	override async run(raw: unknown) {
 		const { guildId } = plugin.payload('resync', raw);
+		resyncStarted(guildId);
 		const guild = this.container.client.guilds.cache.get(guildId);
 		if (!guild || !plugin.enabledIn(guildId)) return;
 		await applyRoleMode(guildId);

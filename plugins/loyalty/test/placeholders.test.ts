@@ -35,7 +35,9 @@ describe('loyalty placeholders', () => {
 		const admin = await h.dashboard();
 		await admin.page(`/loyalty/${h.guildId}`);
 		const preview = await (
-			await admin.page(`/guilds/${h.guildId}/template-preview?field=template&template=${encodeURIComponent('%points% %tier%')}`)
+			await admin.page(
+				`/guilds/${h.guildId}/template-preview?field=template&template=${encodeURIComponent('%points% %tier%')}`,
+			)
 		).text();
 		expect(preview).toContain('0 no tier yet');
 		expect(preview).not.toContain('Unknown');
