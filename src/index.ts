@@ -52,6 +52,14 @@ export type {
 } from './core/plugins/manifest.ts';
 export type { PluginInfo, PluginManager } from './core/plugins/plugin-manager.ts';
 export {
+	assignProblem,
+	type BotFacts,
+	botFacts,
+	type RoleFacts,
+	roleFacts,
+	whyNotAssignable,
+} from './core/roles/role-hierarchy.ts';
+export {
 	defaultSettings,
 	type SettingField,
 	type SettingsOf,
@@ -99,3 +107,4 @@ export {
 } from './dashboard/http/respond.ts';
 export { memberMessageTestRoute } from './dashboard/kit/member-message-test-route.ts';
 export { type PluginPageOptions, sendPluginPage } from './dashboard/plugin-page.ts';
+export { type SealedSecrets, sealedSecrets } from './dashboard/sessions/sealed-secrets.ts';

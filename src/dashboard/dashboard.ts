@@ -43,6 +43,7 @@ export class Dashboard {
 	readonly sessionTtlMs: number;
 	readonly sandbox: { emulatorUrl: string } | null;
 	readonly #userGuilds = new Map<string, { guilds: RESTAPIPartialCurrentUserGuild[]; until: number }>();
+	readonly #ciphers = new Map<string, TokenCipher>();
 
 	private constructor(
 		readonly options: DashboardOptions,
@@ -79,6 +80,16 @@ export class Dashboard {
 			sessions: new DbSessionStore(db, cipher),
 			audit: new DbAuditLog(db),
 		});
+	}
+
+	/** The key sealing one kind of secret at rest (DASHBOARD_SECRET, or the client secret), derived per purpose. */
+	cipherFor(purpose: string): TokenCipher {
+		let cipher = this.#ciphers.get(purpose);
+		if (!cipher) {
+			cipher = new TokenCipher(this.options.secret ?? this.options.oauth.clientSecret, `foyer-sealed:${purpose}`);
+			this.#ciphers.set(purpose, cipher);
+		}
+		return cipher;
 	}
 
 	get redirectUri(): string {

@@ -3,6 +3,7 @@ import { DashboardSandboxRoute } from '../sandbox/routes/sandbox.ts';
 import { DashboardSandboxActionRoute } from '../sandbox/routes/sandbox-action.ts';
 import { DashboardSandboxFeedRoute } from '../sandbox/routes/sandbox-feed.ts';
 import { DashboardGuard } from './access/dashboard-guard.ts';
+import { StartingGuard } from './access/starting-guard.ts';
 import { DashboardAdminPluginActionRoute } from './routes/admin-plugin-action.ts';
 import { DashboardAdminPluginsRoute } from './routes/admin-plugins.ts';
 import { DashboardAssetsRoute } from './routes/assets.ts';
@@ -48,6 +49,7 @@ let registered = false;
 export function registerDashboardPieces(): void {
 	if (registered) return;
 	registered = true;
+	void container.stores.loadPiece({ store: 'middlewares', name: 'foyer:dashboard/starting', piece: StartingGuard });
 	void container.stores.loadPiece({ store: 'middlewares', name: 'foyer:dashboard/guard', piece: DashboardGuard });
 	for (const [name, piece] of Object.entries(ROUTES))
 		void container.stores.loadPiece({ store: 'routes', name: `foyer:dashboard/${name}`, piece });

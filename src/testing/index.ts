@@ -18,6 +18,13 @@ export { type FoyerProcess, freePort, startFoyerProcess } from './foyer-process.
 export type { SeenMessage } from './seen-message.ts';
 export { TestClock } from './test-clock.ts';
 export {
+	postgresTestDatabase,
+	sqliteTestDatabase,
+	type TestDatabase,
+	testDatabases,
+	testPostgresUrl,
+} from './test-databases.ts';
+export {
 	type ChannelWatch,
 	type JoinSpec,
 	type LoggedRequest,

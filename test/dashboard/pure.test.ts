@@ -54,6 +54,13 @@ describe('dashboard helpers', () => {
 		expect(new TokenCipher('other').decrypt(sealed)).toBeNull();
 	});
 
+	it('derives one key per purpose: a value sealed for one purpose does not open for another', () => {
+		const sealed = new TokenCipher('secret', 'foyer-sealed:a').encrypt('webhook-secret');
+		expect(new TokenCipher('secret', 'foyer-sealed:a').decrypt(sealed)).toBe('webhook-secret');
+		expect(new TokenCipher('secret', 'foyer-sealed:b').decrypt(sealed)).toBeNull();
+		expect(new TokenCipher('secret').decrypt(sealed)).toBeNull();
+	});
+
 	it('reads a settings form: last value wins, role lists drop the empty marker, the CSRF field is not a setting', () => {
 		const schema = {
 			prefix: { type: 'string', label: 'Prefix', default: '' },

@@ -1,5 +1,5 @@
+import { whyNotAssignable } from 'foyer';
 import { describe, expect, it } from 'vitest';
-import { whyNotAssignable } from '../_hierarchy.ts';
 import { describeDelay, parseRuleInput } from '../_rule-input.ts';
 
 describe('auto roles checks shared by the command and the dashboard', () => {

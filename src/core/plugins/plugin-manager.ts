@@ -267,6 +267,11 @@ export class PluginManager extends EventEmitter {
 		return manifest;
 	}
 
+	/** Whether Foyer has finished starting (plugins loaded, so their routes and listeners exist). */
+	get ready(): boolean {
+		return this.options.isReady?.() ?? true;
+	}
+
 	/** The object each plugin's current `plugin.ts` exported (its handle): handlers registered through another go. */
 	readonly #handles = new Map<string, unknown>();
 	/** What each plugin version registered with the core (context providers...), undone when that version goes. */

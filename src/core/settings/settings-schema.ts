@@ -9,7 +9,14 @@ interface FieldBase<T> {
 }
 
 export type SettingField =
-	| ({ type: 'boolean' } & FieldBase<boolean>)
+	| ({
+			type: 'boolean';
+			/**
+			 * Shown once, in the answer that turns the setting on: what the admin should know before
+			 * relying on it (e.g. that rewarding invites can conflict with Discord's policies).
+			 */
+			caveat?: string;
+	  } & FieldBase<boolean>)
 	| ({
 			type: 'string';
 			minLength?: number;
@@ -76,6 +83,16 @@ function localizedDefault(defaults: Partial<Record<string, string>> | undefined,
  * from an HTML form (strings: "on"/"true", "#ff8800", "123"), so each field coerces what a form sends.
  * Unknown keys are errors: a typo must not be silently dropped.
  */
+/** The settings of `changed` that have a caveat and are now on: their caveats are due. */
+export function caveatsTurnedOn(schema: SettingsSchema, value: Record<string, unknown>, changed: readonly string[]) {
+	const out: string[] = [];
+	for (const key of changed) {
+		const field = schema[key];
+		if (field?.type === 'boolean' && field.caveat && value[key] === true) out.push(field.caveat);
+	}
+	return out;
+}
+
 export function validateSettings<S extends SettingsSchema>(
 	schema: S,
 	input: Record<string, unknown>,

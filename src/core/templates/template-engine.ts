@@ -101,7 +101,15 @@ export class TemplateEngine {
 				}
 			}),
 		);
-		return Object.assign({}, ...parts.filter(Boolean));
+		const out: Partial<TemplateContext> = {};
+		for (const part of parts) {
+			if (!part) continue;
+			// `extra` is shared by every provider's placeholders: merged, so one provider cannot hide another's.
+			const extra = out.extra || part.extra ? { ...out.extra, ...part.extra } : undefined;
+			Object.assign(out, part);
+			if (extra) out.extra = extra;
+		}
+		return out;
 	}
 
 	list(): { name: string; description: string; example: string }[] {

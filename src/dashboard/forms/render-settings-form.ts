@@ -11,6 +11,8 @@ export interface SettingsFormState {
 	saved?: boolean;
 	/** The page showing the form, where a plain (no-JavaScript) post returns after saving. */
 	back?: string;
+	/** Caveats of settings this save turned on (shown with "Saved.", this once). */
+	caveats?: string[];
 }
 
 /**
@@ -46,6 +48,7 @@ export async function renderSettingsForm(
 		back: state.back ?? `/guilds/${guild.id}/plugins/${pluginId}/settings`,
 		fields: settingsFormModel(guild, schema, values, errors),
 		saved: state.saved ?? false,
+		caveats: state.caveats ?? [],
 		formError: unknown.length
 			? `Unknown field(s): ${unknown.join(', ')}. Nothing was saved.`
 			: Object.keys(errors).length

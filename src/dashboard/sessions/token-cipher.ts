@@ -1,14 +1,15 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 
 /**
- * Authenticated encryption for secrets kept at rest (users' OAuth2 tokens): AES-256-GCM, so a
- * tampered value fails to decrypt instead of decrypting to something else.
+ * Authenticated encryption for secrets kept at rest (users' OAuth2 tokens, plugins' webhook
+ * secrets): AES-256-GCM, so a tampered value fails to decrypt instead of decrypting to something else.
+ * `purpose` derives a separate key from the same secret, so one use's sealed values never open as another's.
  */
 export class TokenCipher {
 	readonly #key: Buffer;
 
-	constructor(secret: string) {
-		this.#key = createHash('sha256').update(`foyer-dashboard:${secret}`).digest();
+	constructor(secret: string, purpose = 'foyer-dashboard') {
+		this.#key = createHash('sha256').update(`${purpose}:${secret}`).digest();
 	}
 
 	encrypt(plain: string): string {

@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import type { AnyMember, MemberMessage, MemberMessageResult } from '../../messaging/member-message.ts';
 import type { SettingsOf, SettingsSchema, ValidationResult } from '../../settings/settings-schema.ts';
 import { templateContextOf } from '../../templates/member-context.ts';
-import type { ContextProvider, RenderResult } from '../../templates/template-engine.ts';
+import type { ContextProvider, Placeholder, RenderResult } from '../../templates/template-engine.ts';
 import { brandHandle, type PluginManifest, type TaskSchemas } from '../manifest.ts';
 import type { FoyerEvent, FoyerEventName, FoyerServiceName, FoyerServices, ServiceClient } from './published.ts';
 
@@ -97,6 +97,11 @@ export interface FoyerPlugin<S extends SettingsSchema = SettingsSchema, T extend
 	 * of the plugin is loaded. Call it at the top level of a module a piece imports.
 	 */
 	templateContext(provider: ContextProvider): void;
+	/**
+	 * Adds `%name%` placeholders to every template (messages, DMs, previews) while this version of the
+	 * plugin is loaded; they read what its `templateContext` put in `extra`. Call it at the top level.
+	 */
+	placeholders(placeholders: Record<string, Placeholder>): void;
 }
 
 const loggers = new WeakMap<Logger, Map<string, Logger>>();
@@ -200,6 +205,10 @@ export function definePlugin<const M extends PluginManifest>(manifest: M): Foyer
 				...(await container.templates.resolveContext(member)),
 			}),
 		templateContext: (provider) => manager().own(id, handle, container.templates.provideContext(provider)),
+		placeholders: (placeholders) => {
+			for (const [name, placeholder] of Object.entries(placeholders))
+				manager().own(id, handle, container.templates.register(name, placeholder));
+		},
 	};
 	return brandHandle(handle, manifest);
 }

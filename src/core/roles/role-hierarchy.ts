@@ -17,10 +17,11 @@ export interface BotFacts {
 const FIX = "move Foyer's role above it in Server Settings > Roles";
 
 /**
- * Why Foyer cannot give `role` to members, in words an admin can act on, or null when it can.
+ * Why Foyer cannot give (or take back) `role`, in words an admin can act on, or null when it can.
  * Mirrors Discord's rule: only roles strictly below the bot's highest role, never managed roles or
  * @everyone (whose id is the guild's). Checking first keeps a misconfigured server from turning every
- * join into a 403, which Discord counts towards a temporary IP ban.
+ * join into a 403, which Discord counts towards a temporary IP ban. Shared by every plugin that
+ * gives roles (auto roles, loyalty tiers), so they refuse the same roles for the same reasons.
  */
 export function whyNotAssignable(role: RoleFacts, bot: BotFacts, guildId: string): string | null {
 	if (role.id === guildId) return 'Everyone already has @everyone; it cannot be given as a role.';

@@ -1,0 +1,151 @@
+import { Command } from '@sapphire/framework';
+import { InteractionContextType, MessageFlags, PermissionFlagsBits } from 'discord.js';
+import { adjust } from '../_adjust.ts';
+import { MAX_ADJUST } from '../_adjust-input.ts';
+import { balanceOf, history } from '../_balances.ts';
+import { leaderboardRows } from '../_leaderboard-rows.ts';
+import { enterManually } from '../_manual-purchase.ts';
+import { nextTier, tierFor } from '../_tier-input.ts';
+import { listTiers } from '../_tiers.ts';
+
+const PAGE = 10;
+const when = (ms: number) => `<t:${Math.floor(ms / 1000)}:d>`;
+
+/**
+ * `/points view|top|history` for everyone, `/points adjust|purchase` for Manage Server. (Discord has
+ * no bare `/points` beside subcommands, so seed 004's `/points [user]` is `/points view [user]`.)
+ */
+export class PointsCommand extends Command {
+	override registerApplicationCommands(registry: Command.Registry) {
+		registry.registerChatInputCommand((b) =>
+			b
+				.setName('points')
+				.setDescription('Loyalty points and VIP tiers')
+				.setContexts(InteractionContextType.Guild)
+				.addSubcommand((s) =>
+					s
+						.setName('view')
+						.setDescription('Points, tier and the next tier')
+						.addUserOption((o) => o.setName('user').setDescription('Whose points (default: yours)')),
+				)
+				.addSubcommand((s) =>
+					s
+						.setName('top')
+						.setDescription('The members with the most points')
+						.addIntegerOption((o) => o.setName('page').setDescription('Page (10 per page)').setMinValue(1)),
+				)
+				.addSubcommand((s) =>
+					s
+						.setName('history')
+						.setDescription('How the points were earned and spent, newest first')
+						.addUserOption((o) => o.setName('user').setDescription('Whose history (others need Manage Server)'))
+						.addIntegerOption((o) => o.setName('page').setDescription('Page (10 lines per page)').setMinValue(1)),
+				)
+				.addSubcommand((s) =>
+					s
+						.setName('adjust')
+						.setDescription('Add or take points (Manage Server)')
+						.addUserOption((o) => o.setName('user').setDescription('The member').setRequired(true))
+						.addIntegerOption((o) =>
+							o
+								.setName('amount')
+								.setDescription('Points to add (negative to take)')
+								.setRequired(true)
+								.setMinValue(-MAX_ADJUST)
+								.setMaxValue(MAX_ADJUST),
+						)
+						.addStringOption((o) =>
+							o.setName('reason').setDescription('Why (kept in the ledger)').setRequired(true).setMaxLength(200),
+						),
+				)
+				.addSubcommand((s) =>
+					s
+						.setName('purchase')
+						.setDescription('Record a purchase or refund by hand (Manage Server)')
+						.addUserOption((o) => o.setName('user').setDescription('The buyer').setRequired(true))
+						.addStringOption((o) =>
+							o.setName('amount').setDescription('Amount in the server’s currency, like 49.99').setRequired(true),
+						)
+						.addStringOption((o) =>
+							o
+								.setName('order')
+								.setDescription('The order id (a refund uses its purchase’s)')
+								.setRequired(true)
+								.setMaxLength(100),
+						)
+						.addStringOption((o) =>
+							o
+								.setName('type')
+								.setDescription('purchase (default) or refund')
+								.addChoices({ name: 'purchase', value: 'purchase' }, { name: 'refund', value: 'refund' }),
+						)
+						.addStringOption((o) => o.setName('product').setDescription('The product id').setMaxLength(100)),
+				),
+		);
+	}
+
+	override async chatInputRun(interaction: Command.ChatInputCommandInteraction) {
+		const reply = (content: string) =>
+			interaction.reply({ content, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
+		if (!interaction.inCachedGuild()) return reply('Points are kept per server: use this command in a server.');
+		const guild = interaction.guild;
+		const sub = interaction.options.getSubcommand(true);
+		const manager = interaction.memberPermissions.has(PermissionFlagsBits.ManageGuild);
+		const target = interaction.options.getUser('user') ?? interaction.user;
+		if (sub === 'view') {
+			const points = (await balanceOf(guild.id, target.id))?.points ?? 0;
+			const tiers = await listTiers(guild.id);
+			const tier = tierFor(tiers, points);
+			const next = nextTier(tiers, points);
+			const who = target.id === interaction.user.id ? 'You have' : `<@${target.id}> has`;
+			const lines = [
+				`${who} **${points.toLocaleString('en-US')}** points${tier ? `: **${tier.name}**` : ', no tier yet'}.`,
+			];
+			if (next) lines.push(`Next: ${next.name} at ${next.threshold} points (${next.threshold - points} to go).`);
+			else if (tier) lines.push('That is the highest tier.');
+			return reply(lines.join('\n'));
+		}
+		if (sub === 'top') {
+			const board = await leaderboardRows(guild, interaction.options.getInteger('page') ?? 1, PAGE);
+			if (board.total === 0) return reply('Nobody has points yet.');
+			const lines = board.items.map(
+				(r) => `${r.rank}. <@${r.userId}>: ${r.points.toLocaleString('en-US')} points${r.tier ? ` (${r.tier})` : ''}`,
+			);
+			return reply([`Leaderboard, page ${board.page} of ${board.pages}:`, ...lines].join('\n'));
+		}
+		if (sub === 'history') {
+			if (target.id !== interaction.user.id && !manager)
+				return reply('You can see your own history; another member’s needs the Manage Server permission.');
+			const page = await history(guild.id, target.id, interaction.options.getInteger('page') ?? 1, PAGE);
+			if (page.total === 0) return reply(`<@${target.id}> has no points history yet.`);
+			const lines = page.items.map(
+				(l) => `${when(l.at)} ${l.amount > 0 ? '+' : ''}${l.amount} ${l.reason} (${l.reference}) → ${l.balanceAfter}`,
+			);
+			const more = page.page < page.pages ? `\nOlder: /points history page:${page.page + 1}` : '';
+			return reply([`<@${target.id}>, page ${page.page} of ${page.pages}:`, ...lines].join('\n') + more);
+		}
+		// Default permissions are only a default: server admins can grant the command to anyone.
+		if (!manager) return reply('You need the Manage Server permission to change points.');
+		if (sub === 'adjust') {
+			const amount = interaction.options.getInteger('amount', true);
+			const reason = interaction.options.getString('reason', true);
+			const result = await adjust(guild.id, target.id, interaction.user.id, { amount, reason }, interaction.id);
+			if (!result.ok) return reply(`Not adjusted: ${Object.values(result.errors).join(' ')}`);
+			return reply(`Adjusted <@${target.id}> by ${amount > 0 ? '+' : ''}${amount}: ${result.points} points now.`);
+		}
+		const result = await enterManually(guild, interaction.user.id, {
+			type: interaction.options.getString('type') ?? 'purchase',
+			user: target.id,
+			amount: interaction.options.getString('amount', true),
+			order: interaction.options.getString('order', true),
+			product: interaction.options.getString('product') ?? '',
+		});
+		if (!result.ok)
+			return reply(
+				`Not recorded: ${Object.entries(result.errors)
+					.map(([k, v]) => `${k} ${v}`)
+					.join('; ')}`,
+			);
+		return reply(result.text);
+	}
+}
