@@ -46,6 +46,14 @@ export type {
 } from './core/plugins/manifest.ts';
 export type { PluginInfo, PluginManager } from './core/plugins/plugin-manager.ts';
 export {
+	assignProblem,
+	type BotFacts,
+	botFacts,
+	type RoleFacts,
+	roleFacts,
+	whyNotAssignable,
+} from './core/roles/role-hierarchy.ts';
+export {
 	defaultSettings,
 	type SettingField,
 	type SettingsOf,

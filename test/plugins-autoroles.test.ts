@@ -1,9 +1,9 @@
 import { container } from '@sapphire/framework';
 import { PermissionFlagsBits } from 'discord.js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { whyNotAssignable } from '../plugins/autoroles/_hierarchy.ts';
 import { describeDelay, parseRuleInput } from '../plugins/autoroles/_rule-input.ts';
 import type { Database } from '../src/core/database/database.ts';
+import { whyNotAssignable } from '../src/core/roles/role-hierarchy.ts';
 import { EmbeddedScheduler } from '../src/core/scheduling/embedded-scheduler.ts';
 import { MemoryJobStore } from '../src/core/scheduling/job-store.ts';
 import { startFoyerWithEmulator } from '../src/testing/foyer-harness.ts';

@@ -1,5 +1,5 @@
 import { DiscordAPIError, type GuildMember, RESTJSONErrorCodes, type Role } from 'discord.js';
-import { assignProblem } from './_hierarchy.ts';
+import { assignProblem } from 'foyer';
 import type { AutoRole } from './_rules.ts';
 import { countFailure } from './_stats.ts';
 import plugin from './plugin.ts';

@@ -1,5 +1,5 @@
 import type { Guild } from 'discord.js';
-import { assignProblem } from './_hierarchy.ts';
+import { assignProblem } from 'foyer';
 import type { AutoRole } from './_rules.ts';
 
 /** A role of the "Add a rule" select: roles Foyer cannot give are listed, disabled, with the reason. */

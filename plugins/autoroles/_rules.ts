@@ -1,6 +1,6 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { Guild } from 'discord.js';
-import { assignProblem } from './_hierarchy.ts';
+import { assignProblem } from 'foyer';
 import { describeDelay, type FieldErrors, MAX_RULES, parseRuleInput, type Target } from './_rule-input.ts';
 import { AutorolesRule } from './entities/autoroles-rule.ts';
 import plugin from './plugin.ts';

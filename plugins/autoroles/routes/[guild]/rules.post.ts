@@ -1,10 +1,9 @@
 import { Route } from '@sapphire/plugin-api';
 import type { Guild } from 'discord.js';
-import { field, guildOf, requestContext } from 'foyer';
+import { assignProblem, field, guildOf, requestContext } from 'foyer';
 import { auditedRule, recordChange } from '../../_audit.ts';
 import { answerRules } from '../../_dashboard-reply.ts';
 import { parseDelayField } from '../../_delay-form.ts';
-import { assignProblem } from '../../_hierarchy.ts';
 import { describeDelay, type FieldErrors, parseRuleInput } from '../../_rule-input.ts';
 import { addRule } from '../../_rules.ts';
 
