@@ -217,7 +217,10 @@ export class PluginManager extends EventEmitter {
 		if (!manifest) throw new Error(`No plugin "${id}" is loaded`);
 		const schema = manifest.settings ?? {};
 		const result = validateSettings(schema, input, this.settings(id, guildId));
-		if (result.ok) await this.options.state.setSettings(id, guildId, result.value);
+		if (result.ok) {
+			await this.options.state.setSettings(id, guildId, result.value);
+			this.emit('pluginSettingsChanged', id, guildId);
+		}
 		return result;
 	}
 
