@@ -6,7 +6,9 @@ import { fileURLToPath } from 'node:url';
 import { type Logger, pino } from 'pino';
 import type { Clock } from '../core/clock.ts';
 import { Database } from '../core/database/database.ts';
+import { DbPluginStateStore } from '../core/plugins/db-plugin-state.ts';
 import { MemoryPluginStateStore } from '../core/plugins/plugin-state.ts';
+import { DbJobStore } from '../core/scheduling/db-job-store.ts';
 import { EmbeddedScheduler } from '../core/scheduling/embedded-scheduler.ts';
 import type { Scheduler } from '../core/scheduling/job.ts';
 import { MemoryJobStore } from '../core/scheduling/job-store.ts';
@@ -28,7 +30,10 @@ export interface TestFoyerOptions {
 	 * opened (e.g. PostgreSQL; you close it).
 	 */
 	database?: Database | false;
-	/** The scheduler; by default an in-memory one on the test clock (`clock.advance()` runs what falls due). */
+	/**
+	 * The scheduler; by default an embedded one on the test clock (`clock.advance()` runs what falls
+	 * due), its jobs in the database when there is one, so that they survive `restart()`.
+	 */
 	scheduler?: (logger: Logger, clock: Clock) => Scheduler;
 	/** The emulator's rate limits (default off; `realistic` as on Discord). */
 	rateLimits?: 'off' | 'realistic' | 'strict';
@@ -73,15 +78,25 @@ export interface JoinSpec {
  * together, and a logged-in dashboard client. `stop()` closes everything.
  */
 export class TestFoyer {
+	#foyer: Foyer;
+
 	private constructor(
 		readonly emulator: Emulator,
 		readonly control: EmulatorControl,
-		readonly foyer: Foyer,
+		foyer: Foyer,
 		readonly logs: LogLine[],
 		/** Moves Foyer, its scheduler and the emulator forward together. */
 		readonly clock: TestClock,
+		private readonly boot: () => Promise<Foyer>,
 		private readonly cleanup: () => Promise<void>,
-	) {}
+	) {
+		this.#foyer = foyer;
+	}
+
+	/** The running Foyer (a new one after `restart()`). */
+	get foyer(): Foyer {
+		return this.#foyer;
+	}
 
 	static async start(options: TestFoyerOptions): Promise<TestFoyer> {
 		const emulator = await Emulator.start({
@@ -104,39 +119,57 @@ export class TestFoyer {
 			db = await Database.open({ sqlitePath: join(dir, 'foyer.db') });
 		} else if (options.database) db = options.database;
 		const clock = new TestClock(control);
-		const scheduler =
-			options.scheduler?.(logger, clock) ??
-			new EmbeddedScheduler(new MemoryJobStore(), logger, {
-				pollMs: 50,
-				retryDelayMs: () => 50,
-				now: () => clock.now(),
-			});
 		const demo = emulator.demo;
 		if (!demo) throw new Error('The emulator started without its demo server');
-		const foyer = await Foyer.start({
-			token: emulator.token,
-			restApi: emulator.apiUrl,
-			pluginRoots: [],
-			extraPlugins: options.plugins.map((p) => (p instanceof URL ? fileURLToPath(p) : p)),
-			logger,
-			state: new MemoryPluginStateStore(),
-			...(db ? { db } : {}),
-			dashboard: {
-				oauth: { clientSecret: emulator.defaultApp.clientSecret, webUrl: emulator.url, apiUrl: emulator.apiUrl },
-				owners: options.owners ?? [demo.owner.id],
-				sandbox: { emulatorUrl: emulator.url },
-			},
-			scheduler,
-			clock,
-		});
-		clock.drive(scheduler);
+		// Without a database, plugin state lives as long as the harness (and survives restart() too).
+		const memoryState = new MemoryPluginStateStore();
+		// Everything a process keeps is built again from the database, as `npm start` does.
+		const boot = async () => {
+			const scheduler =
+				options.scheduler?.(logger, clock) ??
+				new EmbeddedScheduler(db ? new DbJobStore(db) : new MemoryJobStore(), logger, {
+					pollMs: 50,
+					retryDelayMs: () => 50,
+					now: () => clock.now(),
+				});
+			const foyer = await Foyer.start({
+				token: emulator.token,
+				restApi: emulator.apiUrl,
+				pluginRoots: [],
+				extraPlugins: options.plugins.map((p) => (p instanceof URL ? fileURLToPath(p) : p)),
+				logger,
+				state: db ? await DbPluginStateStore.load(db) : memoryState,
+				...(db ? { db } : {}),
+				dashboard: {
+					oauth: { clientSecret: emulator.defaultApp.clientSecret, webUrl: emulator.url, apiUrl: emulator.apiUrl },
+					owners: options.owners ?? [demo.owner.id],
+					sandbox: { emulatorUrl: emulator.url },
+				},
+				scheduler,
+				clock,
+			});
+			clock.drive(scheduler);
+			return foyer;
+		};
+		const foyer = await boot();
 		const created = db && options.database === undefined ? db : null;
-		return new TestFoyer(emulator, control, foyer, logs, clock, async () => {
-			await foyer.stop();
+		const harness: TestFoyer = new TestFoyer(emulator, control, foyer, logs, clock, boot, async () => {
+			await harness.foyer.stop();
 			await emulator.close();
 			await created?.close();
 			if (dir) rmSync(dir, { recursive: true, force: true });
 		});
+		return harness;
+	}
+
+	/**
+	 * A process restart: Foyer stops (its pieces unload, its client logs out) and a new one starts on
+	 * the same database, emulator and clock. Plugin settings and scheduled jobs come back from the
+	 * database; anything a plugin kept only in memory is gone, as it would be.
+	 */
+	async restart(): Promise<void> {
+		await this.#foyer.stop();
+		this.#foyer = await this.boot();
 	}
 
 	/** The demo server: ids of its guild, users, channels (by name) and roles (by name). */
