@@ -326,7 +326,8 @@ function seen(m: Json): SeenMessage {
 		content: String(m.content ?? ''),
 		embeds: (m.embeds as Json[] | undefined) ?? [],
 		components: (m.components as Json[] | undefined) ?? [],
-		pings: (m.pings as string[] | undefined) ?? [],
+		// The emulator's `pings` is { users, roles, everyone }: the users it notified are what a test checks.
+		pings: ((m.pings as { users?: string[] } | undefined)?.users as string[] | undefined) ?? [],
 		raw: m,
 	};
 }
