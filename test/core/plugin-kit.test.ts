@@ -105,6 +105,9 @@ describe('plugin kit: typed handle, services and events between plugins', () => 
 		);
 		await h.foyer.plugins.load(join(h.root, 'kit-provider'));
 		expect(await kit('version')).toBe('version v2');
+		// Loaded again, its modules run again: its template context is back (not the unloaded version's).
+		await h.control.join(h.guildId, { user: { username: 'fay' } });
+		await waitUntil(async () => (await texts()).includes('fay invited by kit-inviter (7)'));
 	});
 
 	it('checks scheduled-task payloads against the manifest when scheduling, and hands the task the typed payload', async () => {

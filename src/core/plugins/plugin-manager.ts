@@ -20,6 +20,7 @@ import { dependencies, type PluginManifest, validateManifest } from './manifest.
 import {
 	bumpGeneration,
 	currentGeneration,
+	isTracked,
 	moduleUrl,
 	setGeneration,
 	trackPluginFolder,
@@ -316,6 +317,10 @@ export class PluginManager extends EventEmitter {
 	async #load(dir: string): Promise<PluginInfo> {
 		let manifest: PluginManifest | null = null;
 		try {
+			// Loaded before in this process (then unloaded, or by an earlier Foyer): its cached modules ran their
+			// top-level registrations (template context, change handlers) for a version that is gone. Fresh ones.
+			const loadedHere = [...this.#loaded.values()].some((p) => p.dir === dir);
+			if (isTracked(dir) && !loadedHere) bumpGeneration(dir);
 			manifest = await this.#readManifest(dir);
 			const id = manifest.id;
 			const existing = this.#loaded.get(id);
