@@ -1,5 +1,5 @@
 import { type SeenMessage, startTestFoyer, type TestFoyer, type TestFoyerOptions } from 'foyer/testing';
-import { VERIFY_BUTTON } from '../_ids.ts';
+import { CAPTCHA_BUTTON, CAPTCHA_FIELD, VERIFY_BUTTON } from '../_ids.ts';
 import plugin from '../plugin.ts';
 
 type Settings = Parameters<typeof plugin.updateSettings>[1];
@@ -44,3 +44,59 @@ export async function pressVerify(h: TestFoyer, userId: string): Promise<SeenMes
 }
 
 export const MINUTE = 60_000;
+
+/**
+ * The code the member's captcha image shows. A person reads it off the image; a test reads what
+ * the plugin stored for it (the image itself is an attachment the emulator does not keep).
+ */
+export async function captchaCode(h: TestFoyer, userId: string): Promise<string> {
+	const [row] = (await plugin
+		.em()
+		.getConnection()
+		.execute('select code from verification_challenges where guild_id = ? and user_id = ?', [h.guildId, userId])) as {
+		code: string;
+	}[];
+	if (!row?.code) throw new Error(`No captcha for ${userId}`);
+	return row.code;
+}
+
+/** Verify, "Enter the code", the form: what a member does in captcha mode. Resolves the final answer. */
+export async function answerCaptcha(h: TestFoyer, userId: string, answer?: (code: string) => string) {
+	const offer = await pressVerify(h, userId);
+	return answerOffer(h, userId, offer, answer);
+}
+
+/** Answers the captcha of an offer message (the ephemeral reply with the image and its button). */
+export async function answerOffer(
+	h: TestFoyer,
+	userId: string,
+	offer: SeenMessage,
+	answer: (code: string) => string = (code) => code,
+): Promise<SeenMessage> {
+	const code = await captchaCode(h, userId);
+	const opened = await h.control.click({
+		channel_id: offer.channelId,
+		message_id: offer.id,
+		user_id: userId,
+		custom_id: CAPTCHA_BUTTON,
+	});
+	if (!opened.modal) throw new Error(`"Enter the code" opened no form: ${JSON.stringify(opened)}`);
+	const submitted = await h.control.submitModal({
+		interaction_id: opened.interaction_id,
+		values: { [CAPTCHA_FIELD]: answer(code) },
+	});
+	return seenReply(submitted.reply);
+}
+
+function seenReply(m: Record<string, unknown>): SeenMessage {
+	return {
+		id: String(m.id),
+		channelId: String(m.channel_id),
+		authorId: String((m.author as { id?: string } | undefined)?.id ?? ''),
+		content: String(m.content ?? ''),
+		embeds: (m.embeds as Record<string, unknown>[]) ?? [],
+		components: (m.components as Record<string, unknown>[]) ?? [],
+		pings: (m.pings as { users?: string[] } | undefined)?.users ?? [],
+		raw: m,
+	};
+}
