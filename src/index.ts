@@ -38,6 +38,7 @@ export type {
 } from './core/plugins/kit/published.ts';
 export { ServiceUnavailableError } from './core/plugins/kit/service-registry.ts';
 export type {
+	OverviewFigure,
 	PluginDependency,
 	PluginManifest,
 	PluginMigration,
@@ -73,6 +74,18 @@ export {
 } from './core/templates/template-engine.ts';
 export type { RouteAccess } from './dashboard/access/route-access.ts';
 export { type DashboardChange, recordDashboardChange } from './dashboard/audit/record-change.ts';
+export {
+	botAuthor,
+	type DiscordMessageInput,
+	type DiscordMessageView,
+	discordMessageView,
+	guildMentions,
+	type MentionResolver,
+	messageFromApi,
+	messageFromDiscordJs,
+	type RenderOptions,
+	renderDiscordMessage,
+} from './dashboard/discord-render/index.ts';
 export { renderSettingsForm } from './dashboard/forms/render-settings-form.ts';
 export { settingsFormModel, settingsInput } from './dashboard/forms/settings-form.ts';
 export { saveSettings } from './dashboard/forms/settings-service.ts';

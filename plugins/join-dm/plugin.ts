@@ -1,4 +1,5 @@
 import { countersFromTable, definePlugin } from 'foyer';
+import { joinDmOverview } from './_overview.ts';
 import { JoinDmClosed } from './entities/join-dm-closed.ts';
 
 export default definePlugin({
@@ -24,4 +25,5 @@ export default definePlugin({
 		},
 	},
 	navigation: [{ label: 'Join DM', path: '' }],
+	overview: joinDmOverview,
 });

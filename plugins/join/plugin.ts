@@ -1,4 +1,5 @@
 import { definePlugin } from 'foyer';
+import { joinOverview } from './_overview.ts';
 
 // A combined message must say who it is about: without one of these it would welcome nobody.
 const LISTS_MEMBERS = /%members%|%member_names%/;
@@ -42,6 +43,7 @@ export default definePlugin({
 			label: 'Embed title',
 			help: 'Placeholders work here too.',
 			template: true,
+			preview: 'embed-title',
 			maxLength: 256,
 			default: 'Welcome to %guild_name%!',
 		},
@@ -50,6 +52,7 @@ export default definePlugin({
 			label: 'Embed description',
 			multiline: true,
 			template: true,
+			preview: 'embed-description',
 			maxLength: 2000,
 			default: '',
 		},
@@ -65,4 +68,5 @@ export default definePlugin({
 		embedThumbnail: { type: 'boolean', label: 'Show the member’s avatar', default: true },
 	},
 	navigation: [{ label: 'Join messages', path: '' }],
+	overview: joinOverview,
 });

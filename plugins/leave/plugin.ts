@@ -1,4 +1,5 @@
 import { definePlugin } from 'foyer';
+import { leaveOverview } from './_overview.ts';
 
 // A combined message must say who it is about: without one of these it would name nobody.
 const LISTS_MEMBERS = /%members%|%member_names%/;
@@ -38,4 +39,5 @@ export default definePlugin({
 		},
 	},
 	navigation: [{ label: 'Leave messages', path: '' }],
+	overview: leaveOverview,
 });

@@ -15,6 +15,7 @@ import { MemoryJobStore } from '../core/scheduling/job-store.ts';
 import { ControlError, EmulatorControl } from '../emulator/control-client.ts';
 import { Emulator } from '../emulator/emulator.ts';
 import { Foyer } from '../foyer.ts';
+import type { Backend } from './backends.ts';
 import { DashboardClient } from './dashboard-client.ts';
 import type { LogLine } from './foyer-harness.ts';
 import { TestClock } from './test-clock.ts';
@@ -35,6 +36,11 @@ export interface TestFoyerOptions {
 	 * due), its jobs in the database when there is one, so that they survive `restart()`.
 	 */
 	scheduler?: (logger: Logger, clock: Clock) => Scheduler;
+	/**
+	 * A backend from `describeOnBackends` (its database and scheduler: SQLite + embedded, or
+	 * PostgreSQL + BullMQ). Replaces `database` and `scheduler`; on BullMQ, jobs run on real time.
+	 */
+	backend?: Backend;
 	/** The emulator's rate limits (default off; `realistic` as on Discord). */
 	rateLimits?: 'off' | 'realistic' | 'strict';
 	/** Bot owners of the dashboard (default: the demo server's owner). */
@@ -114,7 +120,8 @@ export class TestFoyer {
 		const logger = pino({ level: 'debug' }, stream);
 		let dir: string | null = null;
 		let db: Database | undefined;
-		if (options.database === undefined) {
+		if (options.backend) db = await options.backend.db();
+		else if (options.database === undefined) {
 			dir = mkdtempSync(join(tmpdir(), 'foyer-test-'));
 			db = await Database.open({ sqlitePath: join(dir, 'foyer.db') });
 		} else if (options.database) db = options.database;
@@ -126,6 +133,7 @@ export class TestFoyer {
 		// Everything a process keeps is built again from the database, as `npm start` does.
 		const boot = async () => {
 			const scheduler =
+				options.backend?.scheduler(logger) ??
 				options.scheduler?.(logger, clock) ??
 				new EmbeddedScheduler(db ? new DbJobStore(db) : new MemoryJobStore(), logger, {
 					pollMs: 50,
@@ -152,7 +160,7 @@ export class TestFoyer {
 			return foyer;
 		};
 		const foyer = await boot();
-		const created = db && options.database === undefined ? db : null;
+		const created = db && options.database === undefined && !options.backend ? db : null;
 		const harness: TestFoyer = new TestFoyer(emulator, control, foyer, logs, clock, boot, async () => {
 			await harness.foyer.stop();
 			await emulator.close();

@@ -20,6 +20,8 @@ export type SettingField =
 			patternMessage?: string;
 			/** A `%placeholder%` message template: the dashboard shows a live preview and unknown placeholders. */
 			template?: boolean;
+			/** Where the template's text goes, so the preview draws it there: the message (default) or its embed. */
+			preview?: 'content' | 'embed-title' | 'embed-description';
 	  } & FieldBase<string>)
 	| ({ type: 'integer'; min?: number; max?: number } & FieldBase<number>)
 	| ({ type: 'color' } & FieldBase<number | null>)
