@@ -23,8 +23,11 @@ export interface Backend {
 	db(): Promise<Database>;
 	/** Closes the database and opens it again, as a restarted Foyer would. */
 	reopen(): Promise<Database>;
-	/** A new scheduler on the suite's job table or queue (one per Foyer started). */
-	scheduler(logger: Logger): Scheduler;
+	/**
+	 * A new scheduler on the suite's job table or queue (one per Foyer started). `now` is the clock the
+	 * embedded scheduler runs on (a test clock moves it); BullMQ always runs on real time.
+	 */
+	scheduler(logger: Logger, now?: () => number): Scheduler;
 	/** What `startFoyerWithEmulator` takes: `{ ...(await backend.harnessOptions()) }`. */
 	harnessOptions(): Promise<{ db: Database; scheduler: (logger: Logger) => Scheduler }>;
 	/** Environment for a Foyer started as its own process (`npm start`) on this backend. */
@@ -77,9 +80,13 @@ class SqliteBackend extends BaseBackend implements Backend {
 		return Database.open({ sqlitePath: join(this.dir, 'foyer.db') });
 	}
 
-	scheduler(logger: Logger): Scheduler {
+	scheduler(logger: Logger, now?: () => number): Scheduler {
 		// The database holds the jobs (as in production), polled often so that tests wait little.
-		return new EmbeddedScheduler(new DbJobStore(this.current()), logger, { pollMs: 100, retryDelayMs: () => 100 });
+		return new EmbeddedScheduler(new DbJobStore(this.current()), logger, {
+			pollMs: 100,
+			retryDelayMs: () => 100,
+			...(now ? { now } : {}),
+		});
 	}
 
 	async harnessOptions() {

@@ -130,10 +130,18 @@ export class TestFoyer {
 		if (!demo) throw new Error('The emulator started without its demo server');
 		// Without a database, plugin state lives as long as the harness (and survives restart() too).
 		const memoryState = new MemoryPluginStateStore();
-		// Everything a process keeps is built again from the database, as `npm start` does.
+		// Everything a process keeps is built again from the database, as `npm start` does. A restart opens
+		// the database anew when the harness owns it (a backend's, or its own SQLite file).
+		let booted = false;
 		const boot = async () => {
+			if (booted && options.backend) db = await options.backend.reopen();
+			else if (booted && dir && db) {
+				await db.close();
+				db = await Database.open({ sqlitePath: join(dir, 'foyer.db') });
+			}
+			booted = true;
 			const scheduler =
-				options.backend?.scheduler(logger) ??
+				options.backend?.scheduler(logger, () => clock.now()) ??
 				options.scheduler?.(logger, clock) ??
 				new EmbeddedScheduler(db ? new DbJobStore(db) : new MemoryJobStore(), logger, {
 					pollMs: 50,
@@ -160,11 +168,10 @@ export class TestFoyer {
 			return foyer;
 		};
 		const foyer = await boot();
-		const created = db && options.database === undefined && !options.backend ? db : null;
 		const harness: TestFoyer = new TestFoyer(emulator, control, foyer, logs, clock, boot, async () => {
 			await harness.foyer.stop();
 			await emulator.close();
-			await created?.close();
+			if (dir) await db?.close();
 			if (dir) rmSync(dir, { recursive: true, force: true });
 		});
 		return harness;
@@ -172,7 +179,7 @@ export class TestFoyer {
 
 	/**
 	 * A process restart: Foyer stops (its pieces unload, its client logs out) and a new one starts on
-	 * the same database, emulator and clock. Plugin settings and scheduled jobs come back from the
+	 * the same database (opened again when the harness opened it), emulator and clock. Plugin settings and scheduled jobs come back from the
 	 * database; anything a plugin kept only in memory is gone, as it would be.
 	 */
 	async restart(): Promise<void> {
