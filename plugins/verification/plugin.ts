@@ -1,4 +1,5 @@
 import { definePlugin, z } from 'foyer';
+import { verificationOverview } from './_overview.ts';
 import { VerificationChallenge } from './entities/challenge.ts';
 import { VerificationGateMessage } from './entities/gate-message.ts';
 import { VerificationLockdown } from './entities/lockdown.ts';
@@ -205,4 +206,5 @@ export default definePlugin({
 		}),
 	},
 	navigation: [{ label: 'Verification', path: '' }],
+	overview: verificationOverview,
 });

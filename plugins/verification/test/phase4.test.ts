@@ -1,17 +1,18 @@
-import type { TestFoyer } from 'foyer/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeOnBackends, type TestFoyer } from 'foyer/testing';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { GateMode } from '../_settings.ts';
-import { answerCaptcha, gateMessage, type HarnessOptions, MINUTE, pressVerify, startGate } from './_gate.ts';
+import { answerCaptcha, clockDriven, gateMessage, MINUTE, pressVerify, startGate } from './_gate.ts';
 
 /** Seed 004, section 9, "Phase 4: Verification", automated, in each mode of the gate. */
-export function phase4Suite(name: string, options: HarnessOptions, mode: GateMode) {
-	describe(`seed 004 phase 4, ${mode} mode (${name})`, () => {
+function phase4(mode: GateMode) {
+	describeOnBackends(`seed 004 phase 4, ${mode} mode`, (backend) => {
 		let h: TestFoyer;
 		beforeAll(async () => {
-			h = await startGate(options, { mode });
+			h = await startGate({ backend }, { mode });
 		});
 		afterAll(async () => {
 			await h?.stop();
+			await backend.cleanup();
 		});
 
 		const verify = async (user: string) => {
@@ -34,24 +35,27 @@ export function phase4Suite(name: string, options: HarnessOptions, mode: GateMod
 			);
 		});
 
-		it('test 2, timeout: no verification for 10 minutes, the member is removed and it is logged', async () => {
-			const user = await h.join(`p4-${mode}-late`);
-			await h.waitFor(async () => (await h.rolesOf(user))?.includes(h.role('Unverified')) ?? false, 'Unverified');
-			await h.clock.advance(10 * MINUTE);
-			await h.waitFor(async () => (await h.rolesOf(user)) === null, 'the removal');
-			await h.waitFor(
-				async () =>
-					(await h.botMessages('bot-log')).some(
-						(m) => m.content.includes(`<@${user}>`) && m.content.includes('Not verified within 10 minutes.'),
-					),
-				'the log line',
-			);
-			const page = { body: await (await (await h.dashboard()).page(`/verification/${h.guildId}`)).text() };
-			expect(page.body).toContain(`p4-${mode}-late`);
-			expect(page.body).toContain('Not verified within 10 minutes.');
-			expect(h.logs.filter((l) => l.level >= 50)).toEqual([]);
-		});
+		it.runIf(clockDriven(backend))(
+			'test 2, timeout: no verification for 10 minutes, the member is removed and it is logged',
+			async () => {
+				const user = await h.join(`p4-${mode}-late`);
+				await h.waitFor(async () => (await h.rolesOf(user))?.includes(h.role('Unverified')) ?? false, 'Unverified');
+				await h.clock.advance(10 * MINUTE);
+				await h.waitFor(async () => (await h.rolesOf(user)) === null, 'the removal');
+				await h.waitFor(
+					async () =>
+						(await h.botMessages('bot-log')).some(
+							(m) => m.content.includes(`<@${user}>`) && m.content.includes('Not verified within 10 minutes.'),
+						),
+					'the log line',
+				);
+				const page = { body: await (await (await h.dashboard()).page(`/verification/${h.guildId}`)).text() };
+				expect(page.body).toContain(`p4-${mode}-late`);
+				expect(page.body).toContain('Not verified within 10 minutes.');
+				expect(h.logs.filter((l) => l.level >= 50)).toEqual([]);
+			},
+		);
 	});
 }
 
-for (const mode of ['button', 'reaction', 'captcha'] as const) phase4Suite('SQLite', {}, mode);
+for (const mode of ['button', 'reaction', 'captcha'] as const) phase4(mode);
