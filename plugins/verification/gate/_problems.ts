@@ -7,12 +7,12 @@ import type { VerificationSettings } from '../_settings.ts';
  * Foyer's after it was saved), or null. Checked before each role change: a 403 per member in a raid
  * would add up to Discord's invalid-request ban.
  */
-export function roleProblem(guild: Guild, s: VerificationSettings): string | null {
+export function roleProblem(guild: Guild, s: VerificationSettings, only?: 'verified' | 'unverified'): string | null {
 	for (const [id, what] of [
 		[s.verifiedRole, 'verified'],
 		[s.unverifiedRole, 'unverified'],
 	] as const) {
-		if (!id) continue;
+		if (!id || (only && only !== what)) continue;
 		const role = guild.roles.cache.get(id);
 		if (!role) return `The ${what} role no longer exists; choose another one.`;
 		const problem = assignProblem(role);

@@ -27,7 +27,8 @@ export async function passGateRoles(member: GuildMember, s: VerificationSettings
 /** The unverified role, given on join (nothing in "verified role only" mode). */
 export async function giveUnverified(member: GuildMember, s: VerificationSettings): Promise<void> {
 	if (!s.unverifiedRole || member.roles.cache.has(s.unverifiedRole)) return;
-	const problem = roleProblem(member.guild, s);
+	// Only this role matters here: a broken verified role must not leave new members ungated.
+	const problem = roleProblem(member.guild, s, 'unverified');
 	if (problem) throw new GateRoleError(problem);
 	await member.roles.add(s.unverifiedRole, REASON);
 }
