@@ -18,12 +18,19 @@ export interface MemberVerified {
 	by: VerifiedBy;
 	/** When the member was verified (ms since the epoch). */
 	at: number;
+	/**
+	 * The member came in through the gate (waited at it, or skipped it on joining). False when a
+	 * moderator verifies someone who joined before the gate: a plugin that held its welcome for the
+	 * verification acts only when this is true.
+	 */
+	afterJoin: boolean;
 }
 
 export interface VerificationService {
 	/**
 	 * Whether new human members of the guild go through the gate now: then `verification:verified`
-	 * follows for each of them (at once for those who skip it). Bots are never gated.
+	 * (with `afterJoin: true`) follows for each who gets through, at once for those who skip it.
+	 * Bots are never gated.
 	 */
 	gates(guildId: string): boolean | Promise<boolean>;
 	/** Whether a member is waiting at the gate (joined, not verified yet). */

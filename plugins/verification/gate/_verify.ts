@@ -74,7 +74,13 @@ async function pass(
 	});
 	await welcomeVerified(member, s);
 	await plugin.events
-		.emit('verification:verified', { guildId: guild.id, memberId: member.id, by, at })
+		.emit('verification:verified', {
+			guildId: guild.id,
+			memberId: member.id,
+			by,
+			at,
+			afterJoin: !!waiting || by === 'skip',
+		})
 		.catch((error: unknown) =>
 			plugin.log.warn({ guild: guild.id, member: member.id, err: error }, 'A plugin failed on verification:verified'),
 		);
