@@ -2,8 +2,10 @@ import { type GuildMember, GuildMemberFlags } from 'discord.js';
 import { kickKey } from '../_ids.ts';
 import { configured, DAY_MS, looksVerified, MINUTE_MS, type VerificationSettings } from '../_settings.ts';
 import plugin from '../plugin.ts';
+import { inOrder } from './_busy.ts';
 import { verifiedSince } from './_journal.ts';
 import { isMissingPermissions, isUnknownMember } from './_members.ts';
+import { queueRole } from './_role-queue.ts';
 import { GateRoleError, giveUnverified } from './_roles.ts';
 import { verifyMember } from './_verify.ts';
 import { addWaiting, startWaiting } from './_waiting.ts';
@@ -63,7 +65,7 @@ async function gate(member: GuildMember, s: VerificationSettings, joinedAt: numb
 			{ at: new Date(deadlineAt), key: kickKey(guild.id, member.id) },
 		);
 	try {
-		await giveUnverified(member, s);
+		await inOrder(guild.id, member.id, () => queueRole(member, () => giveUnverified(member, s)));
 	} catch (error) {
 		if (isUnknownMember(error)) return;
 		if (!(error instanceof GateRoleError) && !isMissingPermissions(error)) throw error;

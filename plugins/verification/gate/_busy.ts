@@ -18,3 +18,21 @@ export async function exclusive<T>(guildId: string, userId: string, work: () => 
 export function isBusy(guildId: string, userId: string): boolean {
 	return busy.has(`${guildId}:${userId}`);
 }
+
+const chains = new Map<string, Promise<unknown>>();
+
+/**
+ * Runs a member's role changes one after the other. In a raid the unverified role may wait seconds
+ * in its rate-limit queue; a member who verifies meanwhile must not have it land after the
+ * verification took it away (they would end with both roles).
+ */
+export function inOrder<T>(guildId: string, userId: string, work: () => Promise<T>): Promise<T> {
+	const key = `${guildId}:${userId}`;
+	const run = (chains.get(key) ?? Promise.resolve()).then(work, work);
+	const settled = run.catch(() => undefined);
+	chains.set(key, settled);
+	void settled.then(() => {
+		if (chains.get(key) === settled) chains.delete(key);
+	});
+	return run;
+}

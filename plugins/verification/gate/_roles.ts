@@ -10,9 +10,15 @@ const REASON = 'Verification';
  * The unverified role away and the verified role given, in one REST call: a PATCH of the member's
  * roles when both change, a single PUT or DELETE when only one does, nothing when neither.
  */
-export async function passGateRoles(member: GuildMember, s: VerificationSettings): Promise<void> {
+export async function passGateRoles(
+	member: GuildMember,
+	s: VerificationSettings,
+	gaveUnverified: boolean,
+): Promise<void> {
 	const has = (id: string) => member.roles.cache.has(id);
-	const remove = s.unverifiedRole && has(s.unverifiedRole) ? s.unverifiedRole : null;
+	// A role Foyer just gave may not be in discord.js's cache yet (the gateway's update comes after
+	// the REST answer): a member at the gate is taken off it whatever the cache says.
+	const remove = s.unverifiedRole && (gaveUnverified || has(s.unverifiedRole)) ? s.unverifiedRole : null;
 	const add = s.verifiedRole && !has(s.verifiedRole) ? s.verifiedRole : null;
 	if (!add && !remove) return;
 	const problem = roleProblem(member.guild, s);

@@ -4,9 +4,10 @@ import { kickKey } from '../_ids.ts';
 import { configured, looksVerified, type VerificationSettings } from '../_settings.ts';
 import type { VerifiedBy } from '../api.ts';
 import plugin from '../plugin.ts';
-import { exclusive } from './_busy.ts';
+import { exclusive, inOrder } from './_busy.ts';
 import { journal } from './_journal.ts';
 import { isMissingPermissions, isUnknownMember } from './_members.ts';
+import { dropQueued } from './_role-queue.ts';
 import { GateRoleError, passGateRoles } from './_roles.ts';
 import { findWaiting, takeWaiting } from './_waiting.ts';
 import { welcomeVerified } from './_welcome.ts';
@@ -28,7 +29,11 @@ export interface VerifyOptions {
 export async function verifyMember(member: GuildMember, by: VerifiedBy, options: VerifyOptions = {}) {
 	const s = plugin.settings(member.guild.id);
 	if (!configured(s)) return refuse('off', 'Verification is not set up in this server yet.');
-	const outcome = await exclusive(member.guild.id, member.id, () => pass(member, by, s, options));
+	const outcome = await exclusive(member.guild.id, member.id, () => {
+		// Not given yet: then it never will be, and only the verified role is to give.
+		const dropped = dropQueued(member.guild.id, member.id);
+		return inOrder(member.guild.id, member.id, () => pass(member, by, s, options, !dropped));
+	});
 	return outcome === 'busy' ? refuse('busy', 'Your verification is already under way.') : outcome;
 }
 
@@ -37,13 +42,14 @@ async function pass(
 	by: VerifiedBy,
 	s: VerificationSettings,
 	options: VerifyOptions,
+	unverifiedMayBeThere: boolean,
 ): Promise<VerifyOutcome> {
 	const guild = member.guild;
 	const waiting = await findWaiting(guild.id, member.id);
 	if (!waiting && by !== 'skip' && looksVerified(member.roles.cache, s))
 		return refuse('already', 'You are already verified.');
 	try {
-		await passGateRoles(member, s);
+		await passGateRoles(member, s, unverifiedMayBeThere && waiting?.stage === 'waiting');
 	} catch (error) {
 		if (isUnknownMember(error)) return refuse('gone', 'That member is no longer in the server.');
 		if (error instanceof GateRoleError || isMissingPermissions(error)) {

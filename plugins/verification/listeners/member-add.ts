@@ -15,7 +15,8 @@ export class VerificationMemberAdd extends Listener<typeof Events.GuildMemberAdd
 	override async run(member: GuildMember) {
 		const s = plugin.settings(member.guild.id);
 		if (member.user.bot || !configured(s)) return;
-		await admit(member);
+		// Counted first: the raid detector must not wait for the member's place in the role queue.
 		await noteJoin(member.guild, s);
+		await admit(member);
 	}
 }

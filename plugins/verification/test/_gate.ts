@@ -89,6 +89,8 @@ export async function answerOffer(
 	const submitted = await h.control.submitModal({
 		interaction_id: opened.interaction_id,
 		values: { [CAPTCHA_FIELD]: answer(code) },
+		// In a raid the answer waits for the member's place in the role queue (it was deferred at once).
+		timeout_ms: 60_000,
 	});
 	return seenReply(submitted.reply);
 }
