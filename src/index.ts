@@ -27,6 +27,7 @@ export { postMemberMessage } from './core/messaging/post-member-message.ts';
 export {
 	definePlugin,
 	type FoyerPlugin,
+	type PluginChange,
 	type PluginCountersHandle,
 	type PluginEventsHandle,
 	type ScheduleWhen,

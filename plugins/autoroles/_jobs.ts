@@ -11,8 +11,11 @@ export function jobKey(guildId: string, userId: string, delaySeconds: number): s
 	return `assign:${guildId}:${userId}:${delaySeconds}`;
 }
 
-/** Schedules the delayed rules, counted from the join itself so that a repeated join event moves nothing. */
-export async function scheduleDelayed(member: GuildMember, rules: readonly AutoRole[]): Promise<void> {
+/**
+ * Schedules the delayed rules, counted from the join itself so that a repeated join event moves
+ * nothing (or from `from`, e.g. the member's verification).
+ */
+export async function scheduleDelayed(member: GuildMember, rules: readonly AutoRole[], from?: number): Promise<void> {
 	const byDelay = new Map<number, string[]>();
 	for (const rule of rules) byDelay.set(rule.delaySeconds, [...(byDelay.get(rule.delaySeconds) ?? []), rule.roleId]);
 	const joinedAt = member.joinedTimestamp;
@@ -21,7 +24,7 @@ export async function scheduleDelayed(member: GuildMember, rules: readonly AutoR
 			'assign',
 			{ guildId: member.guild.id, userId: member.id, joinedAt, delaySeconds, roleIds },
 			{
-				at: new Date((joinedAt ?? plugin.now()) + delaySeconds * 1000),
+				at: new Date((from ?? joinedAt ?? plugin.now()) + delaySeconds * 1000),
 				key: jobKey(member.guild.id, member.id, delaySeconds),
 			},
 		);

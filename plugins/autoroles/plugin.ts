@@ -7,6 +7,16 @@ export default definePlugin({
 	name: 'Auto roles',
 	version: '0.2.0',
 	description: 'Gives new members roles when they join, at once or after a delay.',
+	// With verification loaded, the roles may wait until the member passed its gate.
+	dependsOn: [{ id: 'verification', optional: true }],
+	settings: {
+		waitForVerification: {
+			type: 'boolean',
+			label: 'Wait for verification',
+			help: 'With the verification plugin on in this server, give the roles once a member is verified (delays count from then), not when they join.',
+			default: false,
+		},
+	},
 	entities: [AutorolesRule],
 	// 0.1 counted in its own table; the core's counters and notes hold the figures now.
 	migrations: [

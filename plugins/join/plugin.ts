@@ -9,6 +9,8 @@ export default definePlugin({
 	name: 'Join messages',
 	version: '0.2.0',
 	description: 'Welcomes new members in a channel with a message template and an optional embed.',
+	// With verification loaded, a welcome may wait until the member passed its gate.
+	dependsOn: [{ id: 'verification', optional: true }],
 	settings: {
 		channel: {
 			type: 'channel',
@@ -71,6 +73,12 @@ export default definePlugin({
 			default: '',
 		},
 		embedThumbnail: { type: 'boolean', label: 'Show the member’s avatar', default: true },
+		waitForVerification: {
+			type: 'boolean',
+			label: 'Wait for verification',
+			help: 'With the verification plugin on in this server, welcome members once they are verified, not when they join.',
+			default: false,
+		},
 	},
 	navigation: [{ label: 'Join messages', path: '' }],
 	overview: joinOverview,

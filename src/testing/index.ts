@@ -15,7 +15,7 @@ export { type AuditRow, DashboardClient } from './dashboard-client.ts';
 export { type HarnessOptions, type LogLine, startFoyerWithEmulator } from './foyer-harness.ts';
 export { startFoyerOnBackend } from './foyer-on-backend.ts';
 export { type FoyerProcess, freePort, startFoyerProcess } from './foyer-process.ts';
-export type { SeenMessage } from './seen-message.ts';
+export { type SeenMessage, seenMessage } from './seen-message.ts';
 export { TestClock } from './test-clock.ts';
 export {
 	postgresTestDatabase,

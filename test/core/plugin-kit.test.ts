@@ -105,6 +105,9 @@ describe('plugin kit: typed handle, services and events between plugins', () => 
 		);
 		await h.foyer.plugins.load(join(h.root, 'kit-provider'));
 		expect(await kit('version')).toBe('version v2');
+		// Loaded again, its modules run again: its template context is back (not the unloaded version's).
+		await h.control.join(h.guildId, { user: { username: 'fay' } });
+		await waitUntil(async () => (await texts()).includes('fay invited by kit-inviter (7)'));
 	});
 
 	it('checks scheduled-task payloads against the manifest when scheduling, and hands the task the typed payload', async () => {
@@ -113,5 +116,25 @@ describe('plugin kit: typed handle, services and events between plugins', () => 
 		);
 		expect(await kit('remind', { text: 'water the plants' })).toBe('scheduled');
 		await waitUntil(async () => (await texts()).includes('reminder: water the plants'));
+	});
+
+	it("tells the plugin's current version only that it loaded and that its settings or enablement changed", async () => {
+		const changes = () =>
+			h.logs.filter((l) => l.msg === 'kit-consumer change').map((l) => l.change as { kind: string });
+		// Loaded at start and after the reload above, once each; the settings test above saved twice.
+		expect(changes().filter((c) => c.kind === 'loaded')).toHaveLength(2);
+		expect(changes().filter((c) => c.kind === 'settings')).toHaveLength(2);
+		const before = changes().length;
+		await h.foyer.plugins.updateSettings('kit-consumer', h.guildId, { greeting: 'heard' });
+		await h.foyer.plugins.updateSettings('kit-consumer', h.guildId, { mode: 'shouting' });
+		await h.foyer.plugins.setEnabled('kit-consumer', h.guildId, false);
+		await h.foyer.plugins.setEnabled('kit-consumer', h.guildId, true);
+		await waitUntil(() => changes().length === before + 3);
+		await sleep(50);
+		expect(changes().slice(before)).toEqual([
+			{ kind: 'settings', guildId: h.guildId },
+			{ kind: 'enabled', guildId: h.guildId, enabled: false },
+			{ kind: 'enabled', guildId: h.guildId, enabled: true },
+		]);
 	});
 });

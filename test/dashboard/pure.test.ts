@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import type { SettingsSchema } from '../../src/core/settings/settings-schema.ts';
+import { type SettingsSchema, validateSettings } from '../../src/core/settings/settings-schema.ts';
 import { settingsInput } from '../../src/dashboard/forms/settings-form.ts';
 import { BodyError, readFormBody } from '../../src/dashboard/http/body.ts';
 import { safeNext } from '../../src/dashboard/routes/_safe-next.ts';
@@ -71,5 +71,22 @@ describe('dashboard helpers', () => {
 			roles: ['1'.repeat(18)],
 		});
 		expect(settingsInput(schema, { roles: '' })).toEqual({ roles: [] });
+	});
+
+	it('says what a pattern wants when the field explains it, and the generic reason otherwise', () => {
+		const schema = {
+			text: {
+				type: 'string',
+				label: 'Text',
+				pattern: /^[a-z]*$/,
+				patternMessage: 'may only hold lowercase letters',
+				default: '',
+			},
+			plain: { type: 'string', label: 'Plain', pattern: /^[a-z]*$/, default: '' },
+		} satisfies SettingsSchema;
+		expect(validateSettings(schema, { text: 'ABC', plain: 'ABC' })).toEqual({
+			ok: false,
+			errors: { text: 'may only hold lowercase letters', plain: 'has an invalid format' },
+		});
 	});
 });

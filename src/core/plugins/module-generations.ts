@@ -49,6 +49,11 @@ export function trackPluginFolder(dir: string): void {
 	if (!generations.has(root)) generations.set(root, 0);
 }
 
+/** Whether modules under `dir` were imported before in this process (by any plugin manager). */
+export function isTracked(dir: string): boolean {
+	return generations.has(rootUrl(dir));
+}
+
 /** The next import of any module under `dir` evaluates it anew. */
 export function bumpGeneration(dir: string): number {
 	const root = rootUrl(dir);

@@ -22,6 +22,7 @@ import { dependencies, type PluginManifest, validateManifest } from './manifest.
 import {
 	bumpGeneration,
 	currentGeneration,
+	isTracked,
 	moduleUrl,
 	setGeneration,
 	trackPluginFolder,
@@ -252,7 +253,10 @@ export class PluginManager extends EventEmitter {
 		if (!manifest) throw new Error(`No plugin "${id}" is loaded`);
 		const schema = manifest.settings ?? {};
 		const result = validateSettings(schema, input, this.settings(id, guildId));
-		if (result.ok) await this.options.state.setSettings(id, guildId, result.value);
+		if (result.ok) {
+			await this.options.state.setSettings(id, guildId, result.value);
+			this.emit('pluginSettingsChanged', id, guildId);
+		}
 		return result;
 	}
 
@@ -354,6 +358,10 @@ export class PluginManager extends EventEmitter {
 	async #load(dir: string): Promise<PluginInfo> {
 		let manifest: PluginManifest | null = null;
 		try {
+			// Loaded before in this process (then unloaded, or by an earlier Foyer): its cached modules ran their
+			// top-level registrations (template context, change handlers) for a version that is gone. Fresh ones.
+			const loadedHere = [...this.#loaded.values()].some((p) => p.dir === dir);
+			if (isTracked(dir) && !loadedHere) bumpGeneration(dir);
 			manifest = await this.#readManifest(dir);
 			const id = manifest.id;
 			const existing = this.#loaded.get(id);

@@ -23,6 +23,8 @@ export type SettingField =
 			maxLength?: number;
 			multiline?: boolean;
 			pattern?: RegExp;
+			/** What the form says when `pattern` refuses the text (default "has an invalid format"). */
+			patternMessage?: string;
 			/** A `%placeholder%` message template: the dashboard shows a live preview and unknown placeholders. */
 			template?: boolean;
 			/** The default in other languages (`{ 'es-ES': '...' }`), for servers that speak them. */
@@ -33,8 +35,12 @@ export type SettingField =
 	| ({ type: 'integer'; min?: number; max?: number } & FieldBase<number>)
 	| ({ type: 'color' } & FieldBase<number | null>)
 	| ({ type: 'channel' } & FieldBase<string | null>)
-	| ({ type: 'role' } & FieldBase<string | null>)
-	| ({ type: 'roles'; max?: number } & FieldBase<string[]>)
+	| ({
+			type: 'role';
+			/** Foyer gives this role to members: a role above Foyer's (or managed) is refused on save, with the reason. */
+			assignable?: boolean;
+	  } & FieldBase<string | null>)
+	| ({ type: 'roles'; max?: number; assignable?: boolean } & FieldBase<string[]>)
 	| ({ type: 'choice'; choices: readonly string[] } & FieldBase<string>);
 
 export type SettingsSchema = Record<string, SettingField>;
@@ -126,7 +132,7 @@ function coerceField(field: SettingField, raw: unknown): { value: unknown } | { 
 				return { error: `must be at least ${field.minLength} characters` };
 			if (field.maxLength !== undefined && text.length > field.maxLength)
 				return { error: `must be at most ${field.maxLength} characters` };
-			if (field.pattern && !field.pattern.test(text)) return { error: 'has an invalid format' };
+			if (field.pattern && !field.pattern.test(text)) return { error: field.patternMessage ?? 'has an invalid format' };
 			return { value: text };
 		}
 		case 'integer': {

@@ -1,5 +1,6 @@
 import { ChannelType, type Guild } from 'discord.js';
 import { channelProblem } from '../../core/messaging/channel-problems.ts';
+import { assignProblem } from '../../core/roles/role-hierarchy.ts';
 import type { SettingField, SettingsSchema } from '../../core/settings/settings-schema.ts';
 import type { FormFields } from '../http/body.ts';
 
@@ -93,7 +94,8 @@ export function settingsInput(schema: SettingsSchema, body: FormFields): Record<
 
 /**
  * The checks only a guild can answer: a channel field names a text channel of this server where
- * Foyer can send and embed; a role field names a role of this server.
+ * Foyer can send and embed; a role field names a role of this server, one Foyer can give when the
+ * field is `assignable` (checked on save: a role above Foyer's would fail on every member).
  */
 export function guildFieldErrors(
 	guild: Guild,
@@ -112,10 +114,17 @@ export function guildFieldErrors(
 			if (!channel?.isTextBased()) errors[key] = 'is not a text channel of this server';
 			else if (problem) errors[key] = problem.replace(/\.$/, '');
 		}
-		if (f.type === 'role' && !guild.roles.cache.has(String(v))) errors[key] = 'is not a role of this server';
+		if (f.type === 'role') {
+			const role = guild.roles.cache.get(String(v));
+			const problem = role && f.assignable ? assignProblem(role) : null;
+			if (!role) errors[key] = 'is not a role of this server';
+			else if (problem) errors[key] = `cannot be given by Foyer: ${problem}`;
+		}
 		if (f.type === 'roles' && Array.isArray(v)) {
-			const unknown = v.filter((id) => !guild.roles.cache.has(String(id)));
-			if (unknown.length) errors[key] = 'contains roles that are not in this server';
+			const roles = v.map((id) => guild.roles.cache.get(String(id)));
+			const problem = f.assignable ? roles.map((r) => r && assignProblem(r)).find(Boolean) : null;
+			if (roles.some((r) => !r)) errors[key] = 'contains roles that are not in this server';
+			else if (problem) errors[key] = `contains a role Foyer cannot give: ${problem}`;
 		}
 	}
 	return errors;

@@ -30,6 +30,12 @@ export interface PluginCountersHandle {
 	lastNote(guildId: string): Promise<{ message: string; at: Date } | null>;
 }
 
+/** What `plugin.onChange()` handlers hear: this version loaded, or the plugin's state changed in a guild. */
+export type PluginChange =
+	| { kind: 'loaded' }
+	| { kind: 'settings'; guildId: string }
+	| { kind: 'enabled'; guildId: string; enabled: boolean };
+
 export interface PluginEventsHandle {
 	/** Emits one of this plugin's own events; resolves once every consumer has handled it. */
 	emit<K extends FoyerEventName>(event: K, payload: FoyerEvent<K>): Promise<void>;
@@ -102,6 +108,13 @@ export interface FoyerPlugin<S extends SettingsSchema = SettingsSchema, T extend
 	 * plugin is loaded; they read what its `templateContext` put in `extra`. Call it at the top level.
 	 */
 	placeholders(placeholders: Record<string, Placeholder>): void;
+	/**
+	 * Runs `handler` once this version of the plugin is loaded (at start, after a load or a reload)
+	 * and whenever its settings or its enablement change in a guild: the moment to bring what the
+	 * plugin keeps on Discord (a pinned message, a channel's permissions) in line. Call it at the top
+	 * level of a module a piece imports; it belongs to this version of the plugin. Errors are logged.
+	 */
+	onChange(handler: (change: PluginChange) => unknown): void;
 }
 
 const loggers = new WeakMap<Logger, Map<string, Logger>>();
@@ -208,6 +221,26 @@ export function definePlugin<const M extends PluginManifest>(manifest: M): Foyer
 		placeholders: (placeholders) => {
 			for (const [name, placeholder] of Object.entries(placeholders))
 				manager().own(id, handle, container.templates.register(name, placeholder));
+		},
+		onChange: (handler) => {
+			const plugins = manager();
+			const call = (change: PluginChange) =>
+				void Promise.resolve()
+					.then(() => handler(change))
+					.catch((error: unknown) => childLogger(id).error({ err: error, change }, 'A change handler failed'));
+			// biome-ignore lint/suspicious/noExplicitAny: EventEmitter listeners take the arguments their event was emitted with
+			const listeners: Record<string, (...args: any[]) => void> = {
+				pluginLoaded: (plugin: string) => plugin === id && call({ kind: 'loaded' }),
+				pluginReloaded: (plugin: string) => plugin === id && call({ kind: 'loaded' }),
+				pluginSettingsChanged: (plugin: string, guildId: string) =>
+					plugin === id && call({ kind: 'settings', guildId }),
+				pluginToggled: (plugin: string, guildId: string, enabled: boolean) =>
+					plugin === id && call({ kind: 'enabled', guildId, enabled }),
+			};
+			for (const [event, listener] of Object.entries(listeners)) plugins.on(event, listener);
+			plugins.own(id, handle, () => {
+				for (const [event, listener] of Object.entries(listeners)) plugins.off(event, listener);
+			});
 		},
 	};
 	return brandHandle(handle, manifest);

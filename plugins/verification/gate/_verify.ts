@@ -1,0 +1,105 @@
+import type { GuildMember } from 'discord.js';
+import { memberText } from 'foyer';
+import { kickKey } from '../_ids.ts';
+import { configured, looksVerified, type VerificationSettings } from '../_settings.ts';
+import type { VerifiedBy } from '../api.ts';
+import plugin from '../plugin.ts';
+import { exclusive, inOrder } from './_busy.ts';
+import { journal } from './_journal.ts';
+import { isMissingPermissions, isUnknownMember } from './_members.ts';
+import { dropQueued } from './_role-queue.ts';
+import { GateRoleError, passGateRoles } from './_roles.ts';
+import { findWaiting, takeWaiting } from './_waiting.ts';
+import { welcomeVerified } from './_welcome.ts';
+
+export type VerifyOutcome =
+	| { ok: true }
+	| { ok: false; reason: 'already' | 'off' | 'busy' | 'gone' | 'roles'; text: string };
+
+export interface VerifyOptions {
+	/** The moderator who verified the member (commands, dashboard). */
+	actor?: { id: string; name: string };
+}
+
+/**
+ * Lets a member through the gate: roles changed in one call, the pending removal cancelled, the
+ * welcome sent and `verification:verified` published. Safe to call twice: the second call finds
+ * nothing to do ("already") or the first one still at work ("busy").
+ */
+export async function verifyMember(member: GuildMember, by: VerifiedBy, options: VerifyOptions = {}) {
+	const s = plugin.settings(member.guild.id);
+	if (!configured(s)) return refuse('off', 'Verification is not set up in this server yet.');
+	const outcome = await exclusive(member.guild.id, member.id, () => {
+		// Not given yet: then it never will be, and only the verified role is to give.
+		const dropped = dropQueued(member.guild.id, member.id);
+		return inOrder(member.guild.id, member.id, () => pass(member, by, s, options, !dropped));
+	});
+	return outcome === 'busy' ? refuse('busy', 'Your verification is already under way.') : outcome;
+}
+
+async function pass(
+	member: GuildMember,
+	by: VerifiedBy,
+	s: VerificationSettings,
+	options: VerifyOptions,
+	unverifiedMayBeThere: boolean,
+): Promise<VerifyOutcome> {
+	const guild = member.guild;
+	const waiting = await findWaiting(guild.id, member.id);
+	if (!waiting && by !== 'skip' && looksVerified(member.roles.cache, s))
+		return refuse('already', 'You are already verified.');
+	try {
+		await passGateRoles(member, s, unverifiedMayBeThere && waiting?.stage === 'waiting');
+	} catch (error) {
+		if (isUnknownMember(error)) return refuse('gone', 'That member is no longer in the server.');
+		if (error instanceof GateRoleError || isMissingPermissions(error)) {
+			const reason =
+				error instanceof GateRoleError
+					? error.message
+					: 'Discord refused to change the member’s roles (Missing Permissions): Foyer needs Manage Roles and a role above the verified and unverified roles.';
+			if (await plugin.counters.note(guild.id, reason))
+				plugin.log.warn({ guild: guild.id, member: member.id }, `Verification roles not changed: ${reason}`);
+			plugin.counters.add(guild.id, 'roleErrors');
+			return refuse('roles', `Foyer could not give you access: ${reason} A moderator can see this on the dashboard.`);
+		}
+		throw error;
+	}
+	const at = plugin.now();
+	// After the roles: the role update our own call causes then finds the member gone from the gate.
+	await takeWaiting(guild.id, member.id);
+	if (waiting?.deadlineAt) await plugin.cancel(kickKey(guild.id, member.id));
+	plugin.counters.add(guild.id, by === 'skip' ? 'skipped' : 'verified');
+	const byModerator = by === 'moderator' || by === 'manual-role';
+	await journal(guild, {
+		action: 'verified',
+		userId: member.id,
+		username: member.user.username,
+		by: options.actor?.id ?? by,
+		reason: describe(by, options),
+		toChannel: byModerator ? s.logChannel : null,
+	});
+	await welcomeVerified(member, s);
+	await plugin.events
+		.emit('verification:verified', {
+			guildId: guild.id,
+			memberId: member.id,
+			by,
+			at,
+			afterJoin: !!waiting || by === 'skip',
+		})
+		.catch((error: unknown) =>
+			plugin.log.warn({ guild: guild.id, member: member.id, err: error }, 'A plugin failed on verification:verified'),
+		);
+	return { ok: true };
+}
+
+function describe(by: VerifiedBy, options: VerifyOptions): string {
+	if (by === 'moderator') return `Verified by ${memberText(options.actor?.name ?? 'a moderator')}.`;
+	if (by === 'manual-role') return 'Verified by hand: a moderator gave the verified role.';
+	if (by === 'skip') return 'Skipped the gate (account age or the bypasses-verification flag).';
+	return `Verified (${by}).`;
+}
+
+function refuse(reason: 'already' | 'off' | 'busy' | 'gone' | 'roles', text: string): VerifyOutcome {
+	return { ok: false, reason, text };
+}

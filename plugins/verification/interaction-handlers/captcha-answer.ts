@@ -1,0 +1,51 @@
+import { InteractionHandler, InteractionHandlerTypes } from '@sapphire/framework';
+import { MessageFlags, type ModalSubmitInteraction } from 'discord.js';
+import { memberText } from 'foyer';
+import { CAPTCHA_FIELD, CAPTCHA_MODAL } from '../_ids.ts';
+import { checkAnswer } from '../captcha/_challenge.ts';
+import { sendChallenge } from '../captcha/_offer.ts';
+import { kickMember } from '../gate/_kick.ts';
+import { verifyMember } from '../gate/_verify.ts';
+import plugin from '../plugin.ts';
+
+/** The captcha's answer: right verifies, wrong shows a new image, too many wrong ones remove the member. */
+export class VerificationCaptchaAnswer extends InteractionHandler {
+	constructor(context: InteractionHandler.LoaderContext, options: InteractionHandler.Options) {
+		super(context, { ...options, interactionHandlerType: InteractionHandlerTypes.ModalSubmit });
+	}
+
+	override parse(interaction: ModalSubmitInteraction) {
+		return interaction.customId === CAPTCHA_MODAL ? this.some() : this.none();
+	}
+
+	override async run(interaction: ModalSubmitInteraction) {
+		if (!interaction.inCachedGuild())
+			return interaction.reply({ content: 'Verification happens in a server.', flags: MessageFlags.Ephemeral });
+		await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+		const s = plugin.settings(interaction.guildId);
+		const member = interaction.member;
+		const result = await checkAnswer(
+			interaction.guildId,
+			member.id,
+			interaction.fields.getTextInputValue(CAPTCHA_FIELD),
+		);
+		if (result.kind === 'expired')
+			return sendChallenge(interaction, s, 'That code is no longer valid; here is a new one.');
+		if (result.kind === 'wrong') {
+			if (result.failures < s.captchaAttempts)
+				return sendChallenge(interaction, s, 'That was not the code; here is a new one.');
+			await interaction.editReply({
+				content: `That was not the code either: after ${result.failures} wrong answers you are removed from the server. You can join again and retry.`,
+				components: [],
+				files: [],
+			});
+			await kickMember(member, { cause: 'captcha', reason: `Failed the captcha ${result.failures} times.` });
+			return;
+		}
+		const outcome = await verifyMember(member, 'captcha');
+		const content = outcome.ok
+			? `Right! You are verified: welcome to **${memberText(interaction.guild.name)}**!`
+			: outcome.text;
+		return interaction.editReply({ content, components: [], files: [], allowedMentions: { parse: [] } });
+	}
+}
