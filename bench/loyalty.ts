@@ -11,9 +11,7 @@
  * must equal, member by member, what the deliveries should have given (`exact_totals`).
  * Last line: one JSON object.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { container } from '@sapphire/framework';
 import { Route } from '@sapphire/plugin-api';
@@ -24,9 +22,6 @@ import { sqlOn } from '../plugins/loyalty/_sql.ts';
 import { authenticateDelivery } from '../plugins/loyalty/_webhook-auth.ts';
 import plugin from '../plugins/loyalty/plugin.ts';
 import { workload } from '../plugins/loyalty/test/_workload.ts';
-import { Database } from '../src/core/database/database.ts';
-import { DbJobStore } from '../src/core/scheduling/db-job-store.ts';
-import { EmbeddedScheduler } from '../src/core/scheduling/embedded-scheduler.ts';
 import { startTestFoyer } from '../src/testing/test-foyer.ts';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -71,14 +66,8 @@ function load(url: string, secret: string, bodies: string[]): Promise<Sample> {
 }
 
 const loadBefore = loadavg()[0] as number;
-const dir = mkdtempSync(join(tmpdir(), 'foyer-bench-loyalty-'));
-const db = await Database.open({ sqlitePath: join(dir, 'foyer.db') });
-const h = await startTestFoyer({
-	plugins: [new URL('../plugins/loyalty', import.meta.url)],
-	database: db,
-	scheduler: (logger, clock) =>
-		new EmbeddedScheduler(new DbJobStore(db), logger, { pollMs: 100, now: () => clock.now() }),
-});
+// A fresh SQLite file with the jobs in it (the embedded scheduler on the database), as `npm start` runs.
+const h = await startTestFoyer({ plugins: [new URL('../plugins/loyalty', import.meta.url)] });
 
 // The secret, generated from the dashboard as an admin does.
 const admin = await h.dashboard();
@@ -160,8 +149,6 @@ const bad = [...samples.route, ...samples.floor].reduce((n, s) => n + s.bad, 0);
 const exact = t.ledger === want && t.balances === want && t.lines === distinct && perMember && bad === 0;
 
 await h.stop();
-await db.close();
-rmSync(dir, { recursive: true, force: true });
 
 const fig = (key: 'route' | 'floor', f: keyof Sample) => median(samples[key].map((s) => s[f]));
 const perSecond = fig('route', 'perSecond');

@@ -1,6 +1,6 @@
 import { container } from '@sapphire/framework';
 import type { ApiRequest, ApiResponse } from '@sapphire/plugin-api';
-import { renderSettingsForm } from './forms/render-settings-form.ts';
+import { renderSettingsForm, savedState } from './forms/render-settings-form.ts';
 import { requestContext } from './http/request-context.ts';
 import { guildOf, renderView, sendError, sendPage } from './http/respond.ts';
 
@@ -34,7 +34,12 @@ export async function sendPluginPage(request: ApiRequest, response: ApiResponse,
 		enabled: container.plugins.isEnabledIn(manifest.id, guild.id),
 		figures: (options.figures ?? []).map((f) => ({ label: f.label, value: String(f.value) })),
 		notices: options.notices ?? [],
-		form: hasSettings ? await renderSettingsForm(guild, manifest.id, session) : '',
+		form: hasSettings
+			? await renderSettingsForm(guild, manifest.id, session, {
+					back: new URL(request.url ?? '/', 'http://x').pathname,
+					...savedState(request.query, manifest.id, guild.id),
+				})
+			: '',
 		actions: (options.actions ?? []).map((a) => ({ ...a, href: `/${manifest.id}/${guild.id}/${a.path}` })),
 		csrf: session.csrfToken,
 		extra: options.extra ?? '',

@@ -7,6 +7,7 @@ import { StartingGuard } from './access/starting-guard.ts';
 import { DashboardAdminPluginActionRoute } from './routes/admin-plugin-action.ts';
 import { DashboardAdminPluginsRoute } from './routes/admin-plugins.ts';
 import { DashboardAssetsRoute } from './routes/assets.ts';
+import { DashboardFaviconRoute } from './routes/favicon.ts';
 import { DashboardGuildAuditRoute } from './routes/guild-audit.ts';
 import { DashboardGuildOverviewRoute } from './routes/guild-overview.ts';
 import { DashboardGuildsRoute } from './routes/guilds.ts';
@@ -20,6 +21,7 @@ import { DashboardTemplatePreviewRoute } from './routes/template-preview.ts';
 
 const ROUTES = {
 	assets: DashboardAssetsRoute,
+	favicon: DashboardFaviconRoute,
 	login: DashboardLoginRoute,
 	'login-discord': DashboardLoginDiscordRoute,
 	'oauth-callback': DashboardOAuthCallbackRoute,

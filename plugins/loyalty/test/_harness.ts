@@ -1,5 +1,5 @@
-import { type Database, z } from 'foyer';
-import { startTestFoyer, type TestFoyer } from 'foyer/testing';
+import { z } from 'foyer';
+import { type Backend, startTestFoyer, type TestFoyer } from 'foyer/testing';
 import { signatureFor } from '../_signature.ts';
 
 export const LOYALTY = new URL('..', import.meta.url);
@@ -9,12 +9,9 @@ export const LOYALTY = new URL('..', import.meta.url);
  */
 export const INVITES = new URL('./fixtures/invites/', import.meta.url);
 
-/** Loyalty (and the invites provider) on a fresh SQLite file, or on `database` (e.g. PostgreSQL). */
-export function startLoyalty(options: { database?: Database; invites?: boolean } = {}): Promise<TestFoyer> {
-	return startTestFoyer({
-		plugins: options.invites === false ? [LOYALTY] : [LOYALTY, INVITES],
-		...(options.database ? { database: options.database } : {}),
-	});
+/** Loyalty (and the invites provider) on `backend` (SQLite + embedded scheduler, or PostgreSQL + BullMQ). */
+export function startLoyalty(backend: Backend, options: { invites?: boolean } = {}): Promise<TestFoyer> {
+	return startTestFoyer({ plugins: options.invites === false ? [LOYALTY] : [LOYALTY, INVITES], backend });
 }
 
 /** Generates (rotates) the guild's webhook secret from the dashboard, as an admin does, and reads it off the answer. */

@@ -1,6 +1,5 @@
-import type { Database } from 'foyer';
-import { type TestDatabase, type TestFoyer, testDatabases } from 'foyer/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeOnBackends, type TestFoyer } from 'foyer/testing';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { totals } from '../_balances.ts';
 import { signatureFor } from '../_signature.ts';
 import { sqlOn } from '../_sql.ts';
@@ -67,94 +66,88 @@ async function expectExact(h: TestFoyer, expected: Map<string, number>, distinct
 	for (const s of sums) expect(Number(s.s)).toBe(expected.get(String(s.user_id)));
 }
 
-for (const make of testDatabases()) {
-	const target: TestDatabase = make();
-	describe(`purchase deliveries at once (${target.dialect})`, () => {
-		let h: TestFoyer;
-		let db: Database;
-		let secret: string;
-		let users: string[];
+describeOnBackends('purchase deliveries at once', (backend) => {
+	let h: TestFoyer;
+	let secret: string;
+	let users: string[];
 
-		beforeAll(async () => {
-			db = await target.open();
-			h = await startLoyalty({ database: db, invites: false });
-			secret = await newSecret(h);
-			users = [];
-			for (let i = 0; i < 12; i++) users.push(await h.join(`buyer-${i}`));
-		});
-		afterAll(async () => {
-			await h?.stop();
-			await db?.close();
-			await target.cleanup();
-		});
+	beforeAll(async () => {
+		h = await startLoyalty(backend, { invites: false });
+		secret = await newSecret(h);
+		users = [];
+		for (let i = 0; i < 12; i++) users.push(await h.join(`buyer-${i}`));
+	});
+	afterAll(async () => {
+		await h?.stop();
+		await backend.cleanup();
+	});
 
-		it('1,000 deliveries (30% retries, 5% refunds), 100 in flight: every order counted exactly once, exact totals', async () => {
-			const { deliveries, expected, distinctOrders } = workload({ total: 1000, duplicates: 300, refunds: 50, users });
-			const answers = new Map<string, string>();
-			const url = `${h.foyer.httpUrl}/loyalty/${h.guildId}/purchases`;
-			await pool(deliveries, 100, async (d) => {
-				await send(
-					() => url,
-					secret,
-					() => h.clock.now(),
-					d,
-					answers,
-				);
-			});
-			expect(answers.size).toBe(distinctOrders);
-			await expectExact(h, expected, distinctOrders);
-			const counts = await plugin.counters.read(h.guildId);
-			expect({ purchases: counts.purchases, refunds: counts.refunds, repeated: counts.deliveriesRepeated }).toEqual({
-				purchases: 650,
-				refunds: 50,
-				repeated: 300,
-			});
-		});
-
-		it('a restart in the middle of deliveries loses nothing and doubles nothing', async () => {
-			const { deliveries, expected, distinctOrders } = workload({
-				total: 400,
-				duplicates: 120,
-				refunds: 20,
-				users,
-				seed: 7,
-				prefix: 'R',
-			});
-			const before = await totals(h.guildId);
-			const answers = new Map<string, string>();
-			const url = () => `${h.foyer.httpUrl}/loyalty/${h.guildId}/purchases`;
-			let restarted: Promise<void> | null = null;
-			let down = 0;
-			await pool(deliveries, 20, async (d, i) => {
-				if (i === 150) restarted = h.restart();
-				down += await send(url, secret, () => h.clock.now(), d, answers);
-			});
-			await restarted;
-			// Deliveries were in flight or sent while Foyer was down, and were retried.
-			expect(down).toBeGreaterThan(0);
-			expect(answers.size).toBe(distinctOrders);
-			const after = await totals(h.guildId);
-			const want = [...expected.values()].reduce((a, b) => a + b, 0);
-			expect({
-				ledger: after.ledger - before.ledger,
-				balances: after.balances - before.balances,
-				lines: after.lines - before.lines,
-			}).toEqual({
-				ledger: want,
-				balances: want,
-				lines: distinctOrders,
-			});
-			const sums = await sqlOn(plugin.em())(
-				"select user_id, sum(amount) as s from loyalty_ledger where guild_id = ? and reference like 'R-%' group by user_id",
-				[h.guildId],
+	it('1,000 deliveries (30% retries, 5% refunds), 100 in flight: every order counted exactly once, exact totals', async () => {
+		const { deliveries, expected, distinctOrders } = workload({ total: 1000, duplicates: 300, refunds: 50, users });
+		const answers = new Map<string, string>();
+		const url = `${h.foyer.httpUrl}/loyalty/${h.guildId}/purchases`;
+		await pool(deliveries, 100, async (d) => {
+			await send(
+				() => url,
+				secret,
+				() => h.clock.now(),
+				d,
+				answers,
 			);
-			for (const s of sums) expect(Number(s.s)).toBe(expected.get(String(s.user_id)));
-			const drift = await sqlOn(plugin.em())(
-				`select b.user_id from loyalty_balances b where b.guild_id = ? and b.points <>
-				 (select coalesce(sum(l.amount), 0) from loyalty_ledger l where l.guild_id = b.guild_id and l.user_id = b.user_id)`,
-				[h.guildId],
-			);
-			expect(drift).toEqual([]);
+		});
+		expect(answers.size).toBe(distinctOrders);
+		await expectExact(h, expected, distinctOrders);
+		const counts = await plugin.counters.read(h.guildId);
+		expect({ purchases: counts.purchases, refunds: counts.refunds, repeated: counts.deliveriesRepeated }).toEqual({
+			purchases: 650,
+			refunds: 50,
+			repeated: 300,
 		});
 	});
-}
+
+	it('a restart in the middle of deliveries loses nothing and doubles nothing', async () => {
+		const { deliveries, expected, distinctOrders } = workload({
+			total: 400,
+			duplicates: 120,
+			refunds: 20,
+			users,
+			seed: 7,
+			prefix: 'R',
+		});
+		const before = await totals(h.guildId);
+		const answers = new Map<string, string>();
+		const url = () => `${h.foyer.httpUrl}/loyalty/${h.guildId}/purchases`;
+		let restarted: Promise<void> | null = null;
+		let down = 0;
+		await pool(deliveries, 20, async (d, i) => {
+			if (i === 150) restarted = h.restart();
+			down += await send(url, secret, () => h.clock.now(), d, answers);
+		});
+		await restarted;
+		// Deliveries were in flight or sent while Foyer was down, and were retried.
+		expect(down).toBeGreaterThan(0);
+		expect(answers.size).toBe(distinctOrders);
+		const after = await totals(h.guildId);
+		const want = [...expected.values()].reduce((a, b) => a + b, 0);
+		expect({
+			ledger: after.ledger - before.ledger,
+			balances: after.balances - before.balances,
+			lines: after.lines - before.lines,
+		}).toEqual({
+			ledger: want,
+			balances: want,
+			lines: distinctOrders,
+		});
+		const sums = await sqlOn(plugin.em())(
+			"select user_id, sum(amount) as s from loyalty_ledger where guild_id = ? and reference like 'R-%' group by user_id",
+			[h.guildId],
+		);
+		for (const s of sums) expect(Number(s.s)).toBe(expected.get(String(s.user_id)));
+		const drift = await sqlOn(plugin.em())(
+			`select b.user_id from loyalty_balances b where b.guild_id = ? and b.points <>
+			 (select coalesce(sum(l.amount), 0) from loyalty_ledger l where l.guild_id = b.guild_id and l.user_id = b.user_id)`,
+			[h.guildId],
+		);
+		expect(drift).toEqual([]);
+	});
+});

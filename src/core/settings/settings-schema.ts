@@ -25,6 +25,10 @@ export type SettingField =
 			pattern?: RegExp;
 			/** A `%placeholder%` message template: the dashboard shows a live preview and unknown placeholders. */
 			template?: boolean;
+			/** The default in other languages (`{ 'es-ES': '...' }`), for servers that speak them. */
+			localizedDefaults?: Partial<Record<string, string>>;
+			/** Where the template's text goes, so the preview draws it there: the message (default) or its embed. */
+			preview?: 'content' | 'embed-title' | 'embed-description';
 	  } & FieldBase<string>)
 	| ({ type: 'integer'; min?: number; max?: number } & FieldBase<number>)
 	| ({ type: 'color' } & FieldBase<number | null>)
@@ -59,10 +63,19 @@ export type ValidationResult<S extends SettingsSchema> =
 
 const SNOWFLAKE = /^\d{17,20}$/;
 
-export function defaultSettings<S extends SettingsSchema>(schema: S): SettingsOf<S> {
+/** The schema's defaults, in the server's language where a field has one for it. */
+export function defaultSettings<S extends SettingsSchema>(schema: S, locale?: string): SettingsOf<S> {
 	const out: Record<string, unknown> = {};
-	for (const [key, field] of Object.entries(schema)) out[key] = structuredClone(field.default);
+	for (const [key, field] of Object.entries(schema)) {
+		const localized = field.type === 'string' && locale ? localizedDefault(field.localizedDefaults, locale) : undefined;
+		out[key] = localized ?? structuredClone(field.default);
+	}
 	return out as SettingsOf<S>;
+}
+
+function localizedDefault(defaults: Partial<Record<string, string>> | undefined, locale: string): string | undefined {
+	if (!defaults) return undefined;
+	return defaults[locale] ?? Object.entries(defaults).find(([l]) => l.split('-')[0] === locale.split('-')[0])?.[1];
 }
 
 /**
@@ -70,14 +83,24 @@ export function defaultSettings<S extends SettingsSchema>(schema: S): SettingsOf
  * from an HTML form (strings: "on"/"true", "#ff8800", "123"), so each field coerces what a form sends.
  * Unknown keys are errors: a typo must not be silently dropped.
  */
-/** The settings of `changed` that have a caveat and are now on: their caveats are due. */
-export function caveatsTurnedOn(schema: SettingsSchema, value: Record<string, unknown>, changed: readonly string[]) {
-	const out: string[] = [];
-	for (const key of changed) {
+/** The settings among `changed` that have a caveat and are on in `value`: their caveats are due. */
+export function caveatsTurnedOn(
+	schema: SettingsSchema,
+	value: Record<string, unknown>,
+	changed: readonly string[],
+): string[] {
+	return changed.filter((key) => {
 		const field = schema[key];
-		if (field?.type === 'boolean' && field.caveat && value[key] === true) out.push(field.caveat);
-	}
-	return out;
+		return field?.type === 'boolean' && !!field.caveat && value[key] === true;
+	});
+}
+
+/** The caveat texts of those settings. */
+export function caveatTexts(schema: SettingsSchema, keys: readonly string[]): string[] {
+	return keys.flatMap((key) => {
+		const field = schema[key];
+		return field?.type === 'boolean' && field.caveat ? [field.caveat] : [];
+	});
 }
 
 export function validateSettings<S extends SettingsSchema>(

@@ -1,9 +1,10 @@
 import { container } from '@sapphire/framework';
 import type { Guild } from 'discord.js';
+import { caveatsTurnedOn, caveatTexts } from '../../core/settings/settings-schema.ts';
 import { renderView } from '../http/respond.ts';
 import type { Session } from '../sessions/session-store.ts';
 import { settingsFormModel } from './settings-form.ts';
-import { templatePreviewHtml } from './template-preview.ts';
+import { previewPart, templatePreviewHtml } from './template-preview.ts';
 
 export interface SettingsFormState {
 	values?: Record<string, unknown>;
@@ -11,6 +12,20 @@ export interface SettingsFormState {
 	saved?: boolean;
 	/** Caveats of settings this save turned on (shown with "Saved.", this once). */
 	caveats?: string[];
+	/** The page showing the form, where a plain (no-JavaScript) post returns after saving. */
+	back?: string;
+}
+
+/**
+ * What the page a plain settings post redirected to shows: "Saved." for `?saved=<plugin>`, and the
+ * caveats of the settings named in `on` that are on now (the query names fields, never text).
+ */
+export function savedState(query: Record<string, unknown>, pluginId: string, guildId: string): SettingsFormState {
+	if (query.saved !== pluginId) return {};
+	const schema = container.plugins.get(pluginId)?.settings ?? {};
+	const current = container.plugins.settings(pluginId, guildId) as Record<string, unknown>;
+	const named = String(query.on ?? '').split(',');
+	return { saved: true, caveats: caveatTexts(schema, caveatsTurnedOn(schema, current, named)) };
 }
 
 /**
@@ -31,13 +46,19 @@ export async function renderSettingsForm(
 	const previews: Record<string, string> = {};
 	for (const [key, field] of Object.entries(schema))
 		if (field.type === 'string' && field.template)
-			previews[key] = await templatePreviewHtml(guild, session.userId, String(values[key] ?? ''));
+			previews[key] = await templatePreviewHtml(
+				guild,
+				session.userId,
+				String(values[key] ?? ''),
+				previewPart(field.preview),
+			);
 	const unknown = Object.keys(errors).filter((k) => !(k in schema));
 	return renderView('partials/settings-form', {
 		action: `/guilds/${guild.id}/plugins/${pluginId}/settings`,
 		previewUrl: `/guilds/${guild.id}/template-preview`,
 		previews,
 		csrf: session.csrfToken,
+		back: state.back ?? `/guilds/${guild.id}/plugins/${pluginId}/settings`,
 		fields: settingsFormModel(guild, schema, values, errors),
 		saved: state.saved ?? false,
 		caveats: state.caveats ?? [],

@@ -67,8 +67,18 @@ export interface FoyerPlugin<S extends SettingsSchema = SettingsSchema, T extend
 	readonly counters: PluginCountersHandle;
 	/** The core's logger with `{ plugin: id }` on every line. */
 	readonly log: Logger;
-	/** The plugin's translation of `key` (`languages/<locale>.json`), falling back to en-US, then the key. */
-	t(key: string, options?: { locale?: string; vars?: Record<string, string | number> }): string;
+	/**
+	 * The plugin's text for `key` (`languages/<locale>.json`): in `locale` (a member's, for an ephemeral
+	 * reply: `interaction.locale`), else in the language of `guild`, else English; the key itself when missing.
+	 */
+	t(
+		key: string,
+		options?: { locale?: string | null; guild?: string | null; vars?: Record<string, string | number> },
+	): string;
+	/** Discord's localizations of a command name or description: `.setDescriptionLocalizations(plugin.localizations(key))`. */
+	localizations(key: string): Partial<Record<string, string>>;
+	/** The language a server chose (for messages everyone reads there). */
+	language(guildId: string): string;
 	readonly events: PluginEventsHandle;
 	/** A service another plugin provides (declared in `dependsOn`); its calls wait while it reloads. */
 	service<K extends FoyerServiceName>(id: K): ServiceClient<FoyerServices[K]>;
@@ -92,6 +102,11 @@ export interface FoyerPlugin<S extends SettingsSchema = SettingsSchema, T extend
 	 * plugin is loaded; they read what its `templateContext` put in `extra`. Call it at the top level.
 	 */
 	placeholders(placeholders: Record<string, Placeholder>): void;
+	/**
+	 * Runs `handler` after the plugin's settings changed in a guild (from the dashboard, a command or
+	 * `updateSettings`), while this version of the plugin is loaded. Call it at the top level.
+	 */
+	onSettingsChanged(handler: (guildId: string) => unknown): void;
 }
 
 const loggers = new WeakMap<Logger, Map<string, Logger>>();
@@ -166,7 +181,13 @@ export function definePlugin<const M extends PluginManifest>(manifest: M): Foyer
 		get log() {
 			return childLogger(id);
 		},
-		t: (key, options) => manager().i18n.t(id, key, options),
+		t: (key, options = {}) =>
+			manager().i18n.t(id, key, {
+				locale: options.locale ?? (options.guild ? manager().language(options.guild) : null),
+				...(options.vars ? { vars: options.vars } : {}),
+			}),
+		localizations: (key) => manager().i18n.localizations(id, key),
+		language: (guildId) => manager().language(guildId),
 		events: {
 			emit: (event, payload) => manager().events.emit(id, event, payload as object),
 			on: (event, handler) => manager().subscribe(id, handle, event, handler as (payload: unknown) => unknown),
@@ -192,6 +213,17 @@ export function definePlugin<const M extends PluginManifest>(manifest: M): Foyer
 		placeholders: (placeholders) => {
 			for (const [name, placeholder] of Object.entries(placeholders))
 				manager().own(id, handle, container.templates.register(name, placeholder));
+		},
+		onSettingsChanged: (handler) => {
+			const plugins = manager();
+			const listener = (pluginId: string, guildId: string) => {
+				if (pluginId !== id) return;
+				void Promise.resolve()
+					.then(() => handler(guildId))
+					.catch((error) => childLogger(id).error({ guild: guildId, err: error }, 'Settings change handler failed'));
+			};
+			plugins.on('settingsChanged', listener);
+			plugins.own(id, handle, () => plugins.off('settingsChanged', listener));
 		},
 	};
 	return brandHandle(handle, manifest);
