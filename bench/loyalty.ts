@@ -12,7 +12,6 @@
  * Last line: one JSON object.
  */
 import { loadavg } from 'node:os';
-import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { container } from '@sapphire/framework';
 import { Route } from '@sapphire/plugin-api';
@@ -23,7 +22,7 @@ import { sqlOn } from '../plugins/loyalty/_sql.ts';
 import { authenticateDelivery } from '../plugins/loyalty/_webhook-auth.ts';
 import plugin from '../plugins/loyalty/plugin.ts';
 import { workload } from '../plugins/loyalty/test/_workload.ts';
-import { sqliteBackend, startTestFoyer } from '../src/testing/index.ts';
+import { startTestFoyer } from '../src/testing/test-foyer.ts';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const DELIVERIES = Number(process.env.BENCH_DELIVERIES ?? 3000);
@@ -67,9 +66,8 @@ function load(url: string, secret: string, bodies: string[]): Promise<Sample> {
 }
 
 const loadBefore = loadavg()[0] as number;
-// A SQLite file with the embedded scheduler on it, as `npm start` runs without DATABASE_URL.
-const backend = sqliteBackend();
-const h = await startTestFoyer({ plugins: [new URL('../plugins/loyalty', import.meta.url)], backend });
+// A fresh SQLite file with the jobs in it (the embedded scheduler on the database), as `npm start` runs.
+const h = await startTestFoyer({ plugins: [new URL('../plugins/loyalty', import.meta.url)] });
 
 // The secret, generated from the dashboard as an admin does.
 const admin = await h.dashboard();
@@ -151,7 +149,6 @@ const bad = [...samples.route, ...samples.floor].reduce((n, s) => n + s.bad, 0);
 const exact = t.ledger === want && t.balances === want && t.lines === distinct && perMember && bad === 0;
 
 await h.stop();
-await backend.cleanup();
 
 const fig = (key: 'route' | 'floor', f: keyof Sample) => median(samples[key].map((s) => s[f]));
 const perSecond = fig('route', 'perSecond');

@@ -1,6 +1,6 @@
 import { container } from '@sapphire/framework';
 import type { ApiRequest, ApiResponse } from '@sapphire/plugin-api';
-import { renderSettingsForm } from './forms/render-settings-form.ts';
+import { renderSettingsForm, savedState } from './forms/render-settings-form.ts';
 import { requestContext } from './http/request-context.ts';
 import { guildOf, renderView, sendError, sendPage } from './http/respond.ts';
 
@@ -37,7 +37,7 @@ export async function sendPluginPage(request: ApiRequest, response: ApiResponse,
 		form: hasSettings
 			? await renderSettingsForm(guild, manifest.id, session, {
 					back: new URL(request.url ?? '/', 'http://x').pathname,
-					saved: request.query.saved === manifest.id,
+					...savedState(request.query, manifest.id, guild.id),
 				})
 			: '',
 		actions: (options.actions ?? []).map((a) => ({ ...a, href: `/${manifest.id}/${guild.id}/${a.path}` })),

@@ -18,13 +18,6 @@ export { type FoyerProcess, freePort, startFoyerProcess } from './foyer-process.
 export { type SeenMessage, seenMessage } from './seen-message.ts';
 export { TestClock } from './test-clock.ts';
 export {
-	postgresTestDatabase,
-	sqliteTestDatabase,
-	type TestDatabase,
-	testDatabases,
-	testPostgresUrl,
-} from './test-databases.ts';
-export {
 	type ChannelWatch,
 	type JoinSpec,
 	type LoggedRequest,

@@ -1,6 +1,7 @@
 import { Events, Listener } from '@sapphire/framework';
 import type { GuildMember } from 'discord.js';
 import '../_placeholders.ts';
+import '../_settings-watch.ts';
 import { scheduleResync } from '../_resync-schedule.ts';
 import { sqlOn } from '../_sql.ts';
 import plugin from '../plugin.ts';

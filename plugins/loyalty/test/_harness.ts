@@ -9,12 +9,9 @@ export const LOYALTY = new URL('..', import.meta.url);
  */
 export const INVITES = new URL('./fixtures/invites/', import.meta.url);
 
-/** Loyalty (and the invites provider) on a fresh SQLite file, or on a backend (e.g. PostgreSQL + BullMQ). */
-export function startLoyalty(options: { backend?: Backend; invites?: boolean } = {}): Promise<TestFoyer> {
-	return startTestFoyer({
-		plugins: options.invites === false ? [LOYALTY] : [LOYALTY, INVITES],
-		...(options.backend ? { backend: options.backend } : {}),
-	});
+/** Loyalty (and the invites provider) on `backend` (SQLite + embedded scheduler, or PostgreSQL + BullMQ). */
+export function startLoyalty(backend: Backend, options: { invites?: boolean } = {}): Promise<TestFoyer> {
+	return startTestFoyer({ plugins: options.invites === false ? [LOYALTY] : [LOYALTY, INVITES], backend });
 }
 
 /** Generates (rotates) the guild's webhook secret from the dashboard, as an admin does, and reads it off the answer. */

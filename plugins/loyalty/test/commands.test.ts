@@ -1,5 +1,5 @@
-import type { SeenMessage, TestFoyer } from 'foyer/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeOnBackends, type SeenMessage, type TestFoyer } from 'foyer/testing';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { balanceOf, history } from '../_balances.ts';
 import { deliver, newSecret, order, startLoyalty } from './_harness.ts';
 
@@ -12,13 +12,13 @@ const pinged = (m: SeenMessage) => {
 };
 
 /** `/points view|top|history|adjust|purchase` as members and admins run them. */
-describe('/points', () => {
+describeOnBackends('/points', (backend) => {
 	let h: TestFoyer;
 	let secret: string;
 	let alice: string;
 	let bob: string;
 	beforeAll(async () => {
-		h = await startLoyalty({ invites: false });
+		h = await startLoyalty(backend, { invites: false });
 		secret = await newSecret(h);
 		alice = await h.join({ username: 'alice', globalName: 'Alice' });
 		bob = await h.join({ username: 'bob', globalName: 'Bob' });
@@ -27,6 +27,7 @@ describe('/points', () => {
 	});
 	afterAll(async () => {
 		await h?.stop();
+		await backend.cleanup();
 	});
 
 	it('view: your balance, tier and next tier; another member’s without pinging them', async () => {

@@ -72,7 +72,7 @@ describeOnBackends('purchase deliveries at once', (backend) => {
 	let users: string[];
 
 	beforeAll(async () => {
-		h = await startLoyalty({ backend, invites: false });
+		h = await startLoyalty(backend, { invites: false });
 		secret = await newSecret(h);
 		users = [];
 		for (let i = 0; i < 12; i++) users.push(await h.join(`buyer-${i}`));
@@ -145,7 +145,7 @@ describeOnBackends('purchase deliveries at once', (backend) => {
 		for (const s of sums) expect(Number(s.s)).toBe(expected.get(String(s.user_id)));
 		const drift = await sqlOn(plugin.em())(
 			`select b.user_id from loyalty_balances b where b.guild_id = ? and b.points <>
-				 (select coalesce(sum(l.amount), 0) from loyalty_ledger l where l.guild_id = b.guild_id and l.user_id = b.user_id)`,
+			 (select coalesce(sum(l.amount), 0) from loyalty_ledger l where l.guild_id = b.guild_id and l.user_id = b.user_id)`,
 			[h.guildId],
 		);
 		expect(drift).toEqual([]);

@@ -1,5 +1,5 @@
-import type { DashboardClient, TestFoyer } from 'foyer/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type DashboardClient, describeOnBackends, type TestFoyer } from 'foyer/testing';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { balanceOf, history } from '../_balances.ts';
 import { readTiers } from '../_tiers.ts';
 import plugin from '../plugin.ts';
@@ -8,7 +8,7 @@ import { deliver, newSecret, order, startLoyalty } from './_harness.ts';
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
 /** The loyalty pages: what admins see and do, escaped, with CSRF, 303 after a change and 422 beside fields. */
-describe('loyalty dashboard', () => {
+describeOnBackends('loyalty dashboard', (backend) => {
 	let h: TestFoyer;
 	let admin: DashboardClient;
 	let secret: string;
@@ -17,7 +17,7 @@ describe('loyalty dashboard', () => {
 	let formula: string;
 
 	beforeAll(async () => {
-		h = await startLoyalty({ invites: false });
+		h = await startLoyalty(backend, { invites: false });
 		page = `/loyalty/${h.guildId}`;
 		secret = await newSecret(h);
 		admin = await h.dashboard();
@@ -29,6 +29,7 @@ describe('loyalty dashboard', () => {
 	});
 	afterAll(async () => {
 		await h?.stop();
+		await backend.cleanup();
 	});
 
 	it('shows counters, the rules form, the leaderboard, tiers, manual purchases and the webhook, member text escaped', async () => {

@@ -1,5 +1,5 @@
-import type { TestFoyer } from 'foyer/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeOnBackends, type TestFoyer } from 'foyer/testing';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { balanceOf, history } from '../_balances.ts';
 import plugin from '../plugin.ts';
 import { emitInvites, startLoyalty } from './_harness.ts';
@@ -7,7 +7,7 @@ import { emitInvites, startLoyalty } from './_harness.ts';
 const DAY = 86_400_000;
 
 /** Invite points from the invites plugin's events (a fixture provider until issue 12 lands). */
-describe('invite points', () => {
+describeOnBackends('invite points', (backend) => {
 	let h: TestFoyer;
 	const points = async (user: string) => (await balanceOf(h.guildId, user))?.points ?? 0;
 	const lines = async (user: string) => (await history(h.guildId, user, 1, 100)).items;
@@ -19,10 +19,11 @@ describe('invite points', () => {
 	};
 
 	beforeAll(async () => {
-		h = await startLoyalty();
+		h = await startLoyalty(backend);
 	});
 	afterAll(async () => {
 		await h?.stop();
+		await backend.cleanup();
 	});
 
 	it('gives nothing while invite points are off (the default)', async () => {
@@ -46,6 +47,20 @@ describe('invite points', () => {
 		expect(again).toContain('Saved.');
 		expect(again).not.toContain('Before you rely on this:');
 		expect(plugin.settings(h.guildId).invitePoints).toBe(true);
+		// A plain form: 303 back to the page, which shows the caveat this once.
+		await admin.form(path, { invitePoints: 'off' }, { htmx: true });
+		const plain = await admin.form(path, { invitePoints: 'on' });
+		expect(plain.status).toBe(303);
+		const back = plain.headers.get('location') as string;
+		expect(back).toContain('on=invitePoints');
+		expect(await (await admin.page(back)).text()).toContain('artificially inflating membership');
+		expect(await (await admin.page(path)).text()).not.toContain('Before you rely on this:');
+		// From the loyalty page's own form: back there, with the caveat.
+		await admin.form(path, { invitePoints: 'off' }, { htmx: true });
+		const fromPage = await admin.form(path, { invitePoints: 'on', _back: `/loyalty/${h.guildId}` });
+		expect(await (await admin.page(fromPage.headers.get('location') as string)).text()).toContain(
+			'artificially inflating membership',
+		);
 	});
 
 	it('gives each counted join’s inviter the points once, however often the join is announced', async () => {

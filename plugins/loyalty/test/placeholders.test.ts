@@ -1,14 +1,14 @@
-import { startTestFoyer, type TestFoyer } from 'foyer/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeOnBackends, startTestFoyer, type TestFoyer } from 'foyer/testing';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import plugin from '../plugin.ts';
 import { deliver, LOYALTY, newSecret, order } from './_harness.ts';
 
 /** %points% and %tier% in every template (here the join plugin's welcome), while loyalty is loaded. */
-describe('loyalty placeholders', () => {
+describeOnBackends('loyalty placeholders', (backend) => {
 	let h: TestFoyer;
 	const JOIN = new URL('../../join', import.meta.url);
 	beforeAll(async () => {
-		h = await startTestFoyer({ plugins: [LOYALTY, JOIN] });
+		h = await startTestFoyer({ plugins: [LOYALTY, JOIN], backend });
 		const result = await h.foyer.plugins.updateSettings('join', h.guildId, {
 			channel: h.channel('welcome'),
 			template: 'Welcome back %member_name%: %points% points, %tier%.',
@@ -17,11 +17,14 @@ describe('loyalty placeholders', () => {
 	});
 	afterAll(async () => {
 		await h?.stop();
+		await backend.cleanup();
 	});
 
 	it('fills in a returning member’s points and tier in the welcome message', async () => {
 		const secret = await newSecret(h);
 		const user = await h.join({ username: 'returning', globalName: 'Ret' });
+		// The first welcome is rendered when it is sent: let it go out before the purchase.
+		await h.waitFor(async () => (await h.botMessages('welcome')).length === 1, 'the first welcome');
 		await deliver(h, order({ order_id: 'P-1', user_id: user, amount: '1234.00' }), { secret });
 		await h.leave(user);
 		await h.join({ userId: user });

@@ -1,18 +1,19 @@
-import type { TestFoyer } from 'foyer/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeOnBackends, type TestFoyer } from 'foyer/testing';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { balanceOf } from '../_balances.ts';
 import { readTiers } from '../_tiers.ts';
 import plugin from '../plugin.ts';
 import { deliver, newSecret, order, startLoyalty } from './_harness.ts';
 
 /** Seed 004 "Loyalty System Testing", test "VIP upgrade", through the real stack. */
-describe('VIP upgrade (seed 004)', () => {
+describeOnBackends('VIP upgrade (seed 004)', (backend) => {
 	let h: TestFoyer;
 	beforeAll(async () => {
-		h = await startLoyalty();
+		h = await startLoyalty(backend);
 	});
 	afterAll(async () => {
 		await h?.stop();
+		await backend.cleanup();
 	});
 
 	it('0 points; 5 valid invites = 50; a $50 signed purchase = 100; VIP Tier 1 with its role and a congratulation DM', async () => {

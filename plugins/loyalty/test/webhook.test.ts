@@ -1,5 +1,5 @@
-import type { TestFoyer } from 'foyer/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeOnBackends, type TestFoyer } from 'foyer/testing';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { totals } from '../_balances.ts';
 import { signatureFor } from '../_signature.ts';
 import { sqlOn } from '../_sql.ts';
@@ -7,7 +7,7 @@ import plugin from '../plugin.ts';
 import { deliver, newSecret, order, startLoyalty } from './_harness.ts';
 
 /** The purchase webhook: every bad input is a clear 4xx that writes nothing and says nothing about the secret. */
-describe('purchase webhook', () => {
+describeOnBackends('purchase webhook', (backend) => {
 	let h: TestFoyer;
 	let secret: string;
 	let buyer: string;
@@ -18,12 +18,13 @@ describe('purchase webhook', () => {
 	};
 
 	beforeAll(async () => {
-		h = await startLoyalty({ invites: false });
+		h = await startLoyalty(backend, { invites: false });
 		secret = await newSecret(h);
 		buyer = h.demo.memberId;
 	});
 	afterAll(async () => {
 		await h?.stop();
+		await backend.cleanup();
 	});
 
 	/** A refused delivery: its status and error code, nothing written, no trace of the secret. */

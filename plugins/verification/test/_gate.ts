@@ -1,4 +1,11 @@
-import { type Backend, type SeenMessage, startTestFoyer, type TestFoyer, type TestFoyerOptions } from 'foyer/testing';
+import {
+	type Backend,
+	type SeenMessage,
+	seenMessage,
+	startTestFoyer,
+	type TestFoyer,
+	type TestFoyerOptions,
+} from 'foyer/testing';
 import { CAPTCHA_BUTTON, CAPTCHA_FIELD, VERIFY_BUTTON } from '../_ids.ts';
 import plugin from '../plugin.ts';
 
@@ -95,15 +102,4 @@ export async function answerOffer(
 	return seenReply(submitted.reply);
 }
 
-function seenReply(m: Record<string, unknown>): SeenMessage {
-	return {
-		id: String(m.id),
-		channelId: String(m.channel_id),
-		authorId: String((m.author as { id?: string } | undefined)?.id ?? ''),
-		content: String(m.content ?? ''),
-		embeds: (m.embeds as Record<string, unknown>[]) ?? [],
-		components: (m.components as Record<string, unknown>[]) ?? [],
-		pings: (m.pings as { users?: string[] } | undefined)?.users ?? [],
-		raw: m,
-	};
-}
+const seenReply = (m: Record<string, unknown>): SeenMessage => seenMessage(m);

@@ -103,16 +103,21 @@ export class PluginCounters {
 		return loaded;
 	}
 
+	/** Stores a note; a note that cannot be stored (the database is away) is logged, never thrown at a caller. */
 	async #writeNote(plugin: string, guildId: string, note: Note): Promise<void> {
 		if (!this.db) return;
 		const where = { plugin, guildId };
 		try {
 			if ((await this.db.em().nativeUpdate(PluginNote, where, note)) > 0) return;
 			await this.db.em().insert(PluginNote, { ...where, ...note });
-		} catch (error) {
+		} catch {
 			// Another process inserted it first: keep ours as the latest.
-			await this.db.em().nativeUpdate(PluginNote, where, note);
-			this.logger.debug({ plugin, guild: guildId, err: error }, 'Note row existed; updated it');
+			await this.db
+				.em()
+				.nativeUpdate(PluginNote, where, note)
+				.catch((error: unknown) =>
+					this.logger.warn({ plugin, guild: guildId, err: error }, 'Could not store a plugin note'),
+				);
 		}
 	}
 

@@ -89,14 +89,24 @@ function localizedDefault(defaults: Partial<Record<string, string>> | undefined,
  * from an HTML form (strings: "on"/"true", "#ff8800", "123"), so each field coerces what a form sends.
  * Unknown keys are errors: a typo must not be silently dropped.
  */
-/** The settings of `changed` that have a caveat and are now on: their caveats are due. */
-export function caveatsTurnedOn(schema: SettingsSchema, value: Record<string, unknown>, changed: readonly string[]) {
-	const out: string[] = [];
-	for (const key of changed) {
+/** The settings among `changed` that have a caveat and are on in `value`: their caveats are due. */
+export function caveatsTurnedOn(
+	schema: SettingsSchema,
+	value: Record<string, unknown>,
+	changed: readonly string[],
+): string[] {
+	return changed.filter((key) => {
 		const field = schema[key];
-		if (field?.type === 'boolean' && field.caveat && value[key] === true) out.push(field.caveat);
-	}
-	return out;
+		return field?.type === 'boolean' && !!field.caveat && value[key] === true;
+	});
+}
+
+/** The caveat texts of those settings. */
+export function caveatTexts(schema: SettingsSchema, keys: readonly string[]): string[] {
+	return keys.flatMap((key) => {
+		const field = schema[key];
+		return field?.type === 'boolean' && field.caveat ? [field.caveat] : [];
+	});
 }
 
 export function validateSettings<S extends SettingsSchema>(

@@ -1,5 +1,6 @@
 import { container } from '@sapphire/framework';
 import type { Guild } from 'discord.js';
+import { caveatsTurnedOn, caveatTexts } from '../../core/settings/settings-schema.ts';
 import { renderView } from '../http/respond.ts';
 import type { Session } from '../sessions/session-store.ts';
 import { settingsFormModel } from './settings-form.ts';
@@ -9,10 +10,22 @@ export interface SettingsFormState {
 	values?: Record<string, unknown>;
 	errors?: Record<string, string>;
 	saved?: boolean;
-	/** The page showing the form, where a plain (no-JavaScript) post returns after saving. */
-	back?: string;
 	/** Caveats of settings this save turned on (shown with "Saved.", this once). */
 	caveats?: string[];
+	/** The page showing the form, where a plain (no-JavaScript) post returns after saving. */
+	back?: string;
+}
+
+/**
+ * What the page a plain settings post redirected to shows: "Saved." for `?saved=<plugin>`, and the
+ * caveats of the settings named in `on` that are on now (the query names fields, never text).
+ */
+export function savedState(query: Record<string, unknown>, pluginId: string, guildId: string): SettingsFormState {
+	if (query.saved !== pluginId) return {};
+	const schema = container.plugins.get(pluginId)?.settings ?? {};
+	const current = container.plugins.settings(pluginId, guildId) as Record<string, unknown>;
+	const named = String(query.on ?? '').split(',');
+	return { saved: true, caveats: caveatTexts(schema, caveatsTurnedOn(schema, current, named)) };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { Route } from '@sapphire/plugin-api';
-import { caveatsTurnedOn } from '../../core/settings/settings-schema.ts';
-import { renderSettingsForm } from '../forms/render-settings-form.ts';
+import { caveatsTurnedOn, caveatTexts } from '../../core/settings/settings-schema.ts';
+import { renderSettingsForm, savedState } from '../forms/render-settings-form.ts';
 import { settingsInput } from '../forms/settings-form.ts';
 import { saveSettings } from '../forms/settings-service.ts';
 import { field } from '../http/body.ts';
@@ -25,31 +25,25 @@ export class DashboardPluginSettingsRoute extends Route {
 		const id = String(request.params.plugin);
 		const manifest = this.container.plugins.get(id);
 		if (!manifest || !session) return sendError(request, response, 404, `No plugin "${id}" is loaded.`);
+		const schema = manifest.settings ?? {};
 		let state = {};
 		let status = 200;
 		if (request.method === 'POST') {
-			const result = await saveSettings(guild, id, settingsInput(manifest.settings ?? {}, body), session);
-			const caveats = result.ok ? caveatsTurnedOn(manifest.settings ?? {}, result.values, result.changed) : [];
+			const result = await saveSettings(guild, id, settingsInput(schema, body), session);
+			const turnedOn = result.ok ? caveatsTurnedOn(schema, result.values, result.changed) : [];
 			if (result.ok && !isHtmx(request)) {
-				// Back to a page of this site only; anything else returns to this form. The caveats of
-				// settings just turned on travel by name, so the page after the redirect shows them once.
+				// Back to a page of this site only; anything else returns to this form.
 				const asked = field(body, '_back') ?? '';
 				const back = (safeNext(asked) === asked ? asked : safeNext(request.url)).replace(/[?#].*$/, '');
-				const turnedOn = result.changed.filter(
-					(k) => manifest.settings?.[k]?.type === 'boolean' && result.values[k] === true,
-				);
-				const query = `saved=${encodeURIComponent(id)}${turnedOn.length ? `&on=${encodeURIComponent(turnedOn.join(','))}` : ''}`;
-				return redirect(response, `${back}?${query}`);
+				// The settings just turned on travel by name, so the page after the redirect shows their caveats.
+				const on = turnedOn.length ? `&on=${encodeURIComponent(turnedOn.join(','))}` : '';
+				return redirect(response, `${back}?saved=${encodeURIComponent(id)}${on}`);
 			}
-			state = result.ok ? { saved: true, caveats } : { values: result.values, errors: result.errors };
+			state = result.ok
+				? { saved: true, caveats: caveatTexts(schema, turnedOn) }
+				: { values: result.values, errors: result.errors };
 			if (!result.ok) status = 422;
-		} else if (request.query.saved === id) {
-			const on = String(request.query.on ?? '')
-				.split(',')
-				.filter(Boolean);
-			const settings = this.container.plugins.settings(id, guild.id) as Record<string, unknown>;
-			state = { saved: true, caveats: caveatsTurnedOn(manifest.settings ?? {}, settings, on) };
-		}
+		} else state = savedState(request.query, id, guild.id);
 		const form = await renderSettingsForm(guild, id, session, state);
 		if (isHtmx(request) && request.method === 'POST') {
 			sendFragment(response, status, form);
