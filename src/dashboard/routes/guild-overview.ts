@@ -63,7 +63,6 @@ export class DashboardGuildOverviewRoute extends Route {
 				plugins: L.plugins,
 				off: L.off,
 				unavailable: L.figuresUnavailable,
-				open: L.open,
 			},
 		});
 	}
