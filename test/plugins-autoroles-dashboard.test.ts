@@ -1,10 +1,10 @@
 import { container } from '@sapphire/framework';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import type { Database } from '../src/core/database/database.ts';
 import { runningDashboard } from '../src/dashboard/container.ts';
+import { type Backend, describeOnBackends } from '../src/testing/backends.ts';
 import { DashboardClient } from '../src/testing/dashboard-client.ts';
 import { startFoyerWithEmulator } from '../src/testing/foyer-harness.ts';
-import { sqliteDatabase } from './helpers/databases.ts';
 import { waitUntil } from './helpers/wait.ts';
 
 interface LoggedRequest {
@@ -16,8 +16,7 @@ interface LoggedRequest {
 /** Eta escapes `'` too: reasons such as "Foyer's highest role" reach the HTML as this. */
 const FOYERS = 'Foyer&#39;s';
 
-describe('auto roles dashboard page', () => {
-	const target = sqliteDatabase();
+describeOnBackends('auto roles dashboard page', (backend: Backend) => {
 	let db: Database;
 	let h: Awaited<ReturnType<typeof startFoyerWithEmulator>>;
 	let admin: DashboardClient;
@@ -65,8 +64,9 @@ describe('auto roles dashboard page', () => {
 		(await runningDashboard().audit.list({ guildId: h.guildId, plugin: 'autoroles' })).map((e) => e.action).reverse();
 
 	beforeAll(async () => {
-		db = await target.open();
-		h = await startFoyerWithEmulator(['autoroles'], { from: 'plugins', db });
+		const backendOptions = await backend.harnessOptions();
+		db = backendOptions.db;
+		h = await startFoyerWithEmulator(['autoroles'], { from: 'plugins', ...backendOptions });
 		const demo = h.emulator.demo;
 		if (!demo) throw new Error('no demo guild');
 		roles = demo.roles;
@@ -76,8 +76,7 @@ describe('auto roles dashboard page', () => {
 	});
 	afterAll(async () => {
 		await h?.stop();
-		await db?.close();
-		await target.cleanup();
+		await backend.cleanup();
 	});
 	beforeEach(async () => {
 		// A reload writes the counts the last test left gathering and drops the plugin's in-memory copy

@@ -1,24 +1,22 @@
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pino } from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DbJobStore } from '../src/core/scheduling/db-job-store.ts';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { EmulatorControl } from '../src/emulator/control-client.ts';
 import { Emulator } from '../src/emulator/emulator.ts';
-import { startFoyerOnFile } from './helpers/foyer-on-file.ts';
+import { type Backend, describeOnBackends } from '../src/testing/backends.ts';
+import { startFoyerOnBackend } from '../src/testing/foyer-on-backend.ts';
 import { waitUntil } from './helpers/wait.ts';
 
 // Its own file so that its restart does not share the process with the other autoroles tests.
-/** Foyer stopped while a delayed role is pending, and started again on the same SQLite file. */
-describe('a delayed auto role across a Foyer restart', () => {
+/** Foyer stopped while a delayed role is pending, and started again on the same database and scheduler. */
+describeOnBackends('a delayed auto role across a Foyer restart', (backend: Backend) => {
 	let emulator: Emulator;
 	let control: EmulatorControl;
-	const dataDir = mkdtempSync(join(tmpdir(), 'foyer-autoroles-'));
-	const root = resolve('test-artifacts', `autoroles-restart-${process.pid}-${Date.now()}`);
+	const root = resolve('test-artifacts', `autoroles-restart-${process.pid}-${Date.now()}-${backend.dialect}`);
 	const logger = pino({ level: 'silent' });
 
-	const startFoyer = () => startFoyerOnFile({ emulator, dataDir, pluginRoots: [root], logger });
+	const startFoyer = () => startFoyerOnBackend({ emulator, backend, pluginRoots: [root], logger });
 
 	beforeAll(async () => {
 		emulator = await Emulator.start({ demo: true });
@@ -28,8 +26,8 @@ describe('a delayed auto role across a Foyer restart', () => {
 	});
 	afterAll(async () => {
 		await emulator?.close();
+		await backend.cleanup();
 		rmSync(root, { recursive: true, force: true });
-		rmSync(dataDir, { recursive: true, force: true });
 	});
 
 	it('gives the role when Foyer is back, not before the delay', async () => {
@@ -45,10 +43,8 @@ describe('a delayed auto role across a Foyer restart', () => {
 		expect(added.reply.content).toMatch(/^Added auto role/);
 		const joinedAt = Date.now();
 		const user = (await control.join(demo.guild.id, { user: { username: 'ar-restart' } })).user.id as string;
-		const store = new DbJobStore(first.db);
-		await waitUntil(async () => (await store.nextRunAt()) !== null);
+		await waitUntil(async () => (await first.foyer.scheduler.pending()) > 0);
 		await first.foyer.stop();
-		await first.db.close();
 		const rolesOf = () => emulator.world.member(demo.guild.id, user).roles;
 		expect(rolesOf()).toEqual([]);
 
@@ -59,7 +55,6 @@ describe('a delayed auto role across a Foyer restart', () => {
 			expect(rolesOf()).toEqual([verified]);
 		} finally {
 			await second.foyer.stop();
-			await second.db.close();
 		}
 	});
 });

@@ -4,10 +4,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { whyNotAssignable } from '../plugins/autoroles/_hierarchy.ts';
 import { describeDelay, parseRuleInput } from '../plugins/autoroles/_rule-input.ts';
 import type { Database } from '../src/core/database/database.ts';
-import { EmbeddedScheduler } from '../src/core/scheduling/embedded-scheduler.ts';
-import { MemoryJobStore } from '../src/core/scheduling/job-store.ts';
+import { type Backend, describeOnBackends } from '../src/testing/backends.ts';
 import { startFoyerWithEmulator } from '../src/testing/foyer-harness.ts';
-import { sqliteDatabase } from './helpers/databases.ts';
 import { waitUntil } from './helpers/wait.ts';
 
 interface LoggedRequest {
@@ -22,9 +20,7 @@ interface LoggedRequest {
 const MEMBER_ROUTE = '/guilds/:guild_id/members/:user_id';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-describe('auto roles plugin (seed 3.3; phase 1 tests 2 and 3)', () => {
-	const target = sqliteDatabase();
-	const jobs = new MemoryJobStore();
+describeOnBackends('auto roles plugin (seed 3.3; phase 1 tests 2 and 3)', (backend: Backend) => {
 	let db: Database;
 	let h: Awaited<ReturnType<typeof startFoyerWithEmulator>>;
 	let adminId: string;
@@ -54,19 +50,15 @@ describe('auto roles plugin (seed 3.3; phase 1 tests 2 and 3)', () => {
 		(await h.control.join(h.guildId, { user: { username, bot } })).user.id;
 
 	beforeAll(async () => {
-		db = await target.open();
-		h = await startFoyerWithEmulator(['autoroles', 'join'], {
-			from: 'plugins',
-			db,
-			scheduler: (logger) => new EmbeddedScheduler(jobs, logger, { pollMs: 100, retryDelayMs: () => 100 }),
-		});
+		const backendOptions = await backend.harnessOptions();
+		db = backendOptions.db;
+		h = await startFoyerWithEmulator(['autoroles', 'join'], { from: 'plugins', ...backendOptions });
 		adminId = h.emulator.demo?.admin.id as string;
 		roles = h.emulator.demo?.roles as Record<string, string>;
 	});
 	afterAll(async () => {
 		await h?.stop();
-		await db?.close();
-		await target.cleanup();
+		await backend.cleanup();
 	});
 	beforeEach(async () => {
 		// A reload writes the counts the last test left gathering and drops the plugin's in-memory copy
@@ -147,9 +139,9 @@ describe('auto roles plugin (seed 3.3; phase 1 tests 2 and 3)', () => {
 		await add(roles.Verified as string, { delay: 0.02 });
 		const since = await lastRequestId();
 		const user = await joinUser('ar-leaver');
-		await waitUntil(async () => (await jobs.nextRunAt()) !== null);
+		await waitUntil(async () => (await h.foyer.scheduler.pending()) > 0);
 		await h.control.leave(h.guildId, user);
-		await waitUntil(async () => (await jobs.nextRunAt()) === null);
+		await waitUntil(async () => (await h.foyer.scheduler.pending()) === 0);
 		await sleep(1500);
 		// Not even the member look-up the task starts with: the job never ran.
 		expect(await requestsFor(user, since)).toEqual([]);

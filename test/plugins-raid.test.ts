@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../src/core/database/database.ts';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { EmMessage } from '../src/emulator/world/types.ts';
+import { type Backend, describeOnBackends } from '../src/testing/backends.ts';
 import { startFoyerWithEmulator } from '../src/testing/foyer-harness.ts';
-import { sqliteDatabase } from './helpers/databases.ts';
 import { waitUntil } from './helpers/wait.ts';
 
 const RAID = 250;
@@ -18,9 +17,7 @@ function accountedFor(message: EmMessage, named: RegExp): { named: string[]; cou
 	};
 }
 
-describe('welcome plugins in a raid, emulator in realistic rate-limit mode', () => {
-	const target = sqliteDatabase();
-	let db: Database;
+describeOnBackends('welcome plugins in a raid, emulator in realistic rate-limit mode', (backend: Backend) => {
 	let h: Awaited<ReturnType<typeof startFoyerWithEmulator>>;
 	let welcome: string;
 	let goodbye: string;
@@ -34,8 +31,8 @@ describe('welcome plugins in a raid, emulator in realistic rate-limit mode', () 
 		(await h.control.requests({ since })).requests.filter((r: { status: number }) => r.status === 429);
 
 	beforeAll(async () => {
-		db = await target.open();
-		h = await startFoyerWithEmulator(['join', 'leave', 'join-dm'], { from: 'plugins', db });
+		const backendOptions = await backend.harnessOptions();
+		h = await startFoyerWithEmulator(['join', 'leave', 'join-dm'], { from: 'plugins', ...backendOptions });
 		welcome = h.emulator.demo?.channels.welcome as string;
 		goodbye = h.emulator.demo?.channels.goodbye as string;
 		await h.foyer.plugins.updateSettings('join', h.guildId, { channel: welcome });
@@ -44,8 +41,7 @@ describe('welcome plugins in a raid, emulator in realistic rate-limit mode', () 
 	});
 	afterAll(async () => {
 		await h?.stop();
-		await db?.close();
-		await target.cleanup();
+		await backend.cleanup();
 	});
 
 	it(`welcomes ${RAID} members joining in ${RAID_MS / 1000} s with a few combined messages, every DM delivered, no 429`, async () => {

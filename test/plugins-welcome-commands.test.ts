@@ -1,8 +1,9 @@
 import type { TextChannel } from 'discord.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type Backend, describeOnBackends } from '../src/testing/backends.ts';
 import { startFoyerWithEmulator } from '../src/testing/foyer-harness.ts';
 
-describe('/welcome and /goodbye, for admins without the browser', () => {
+describeOnBackends('/welcome and /goodbye, for admins without the browser', (backend: Backend) => {
 	let h: Awaited<ReturnType<typeof startFoyerWithEmulator>>;
 	const demo = () => {
 		if (!h.emulator.demo) throw new Error('no demo guild');
@@ -19,10 +20,11 @@ describe('/welcome and /goodbye, for admins without the browser', () => {
 	};
 
 	beforeAll(async () => {
-		h = await startFoyerWithEmulator(['join', 'leave'], { from: 'plugins' });
+		h = await startFoyerWithEmulator(['join', 'leave'], { from: 'plugins', ...(await backend.harnessOptions()) });
 	});
 	afterAll(async () => {
 		await h?.stop();
+		await backend.cleanup();
 	});
 
 	it('is not offered to members without Manage Server (default member permissions, as Discord enforces)', async () => {

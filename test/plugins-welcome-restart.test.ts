@@ -1,21 +1,19 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { pino } from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { EmulatorControl } from '../src/emulator/control-client.ts';
 import { Emulator } from '../src/emulator/emulator.ts';
+import { type Backend, describeOnBackends } from '../src/testing/backends.ts';
 import { DashboardClient } from '../src/testing/dashboard-client.ts';
-import { startFoyerOnFile } from './helpers/foyer-on-file.ts';
+import { startFoyerOnBackend } from '../src/testing/foyer-on-backend.ts';
 
 /** The seed's dashboard test "configuration persistence": toggle on, restart, a join is welcomed. */
-describe('welcome configuration made in the dashboard, across a restart of Foyer', () => {
+describeOnBackends('welcome configuration made in the dashboard, across a restart of Foyer', (backend: Backend) => {
 	let emulator: Emulator;
 	let control: EmulatorControl;
-	const dataDir = mkdtempSync(join(tmpdir(), 'foyer-welcome-restart-'));
 	const logger = pino({ level: 'silent' });
 
-	const startFoyer = () => startFoyerOnFile({ emulator, dataDir, pluginRoots: [resolve('plugins')], logger });
+	const startFoyer = () => startFoyerOnBackend({ emulator, backend, pluginRoots: [resolve('plugins')], logger });
 
 	beforeAll(async () => {
 		emulator = await Emulator.start({ demo: true });
@@ -23,7 +21,7 @@ describe('welcome configuration made in the dashboard, across a restart of Foyer
 	});
 	afterAll(async () => {
 		await emulator?.close();
-		rmSync(dataDir, { recursive: true, force: true });
+		await backend.cleanup();
 	});
 
 	it('keeps the join plugin on, with its channel and message, and welcomes the next member', async () => {
@@ -41,7 +39,6 @@ describe('welcome configuration made in the dashboard, across a restart of Foyer
 			template: 'Persisted hello %member_name%',
 		});
 		await first.foyer.stop();
-		await first.db.close();
 
 		const second = await startFoyer();
 		try {
@@ -60,7 +57,6 @@ describe('welcome configuration made in the dashboard, across a restart of Foyer
 			expect(audit).toContain('settings.update');
 		} finally {
 			await second.foyer.stop();
-			await second.db.close();
 		}
 	});
 });

@@ -1,13 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type Backend, describeOnBackends } from '../src/testing/backends.ts';
 import { startFoyerWithEmulator } from '../src/testing/foyer-harness.ts';
 
-describe('join and leave message plugins (seed phase 1 test 1, phase 3 test 1)', () => {
+describeOnBackends('join and leave message plugins (seed phase 1 test 1, phase 3 test 1)', (backend: Backend) => {
 	let h: Awaited<ReturnType<typeof startFoyerWithEmulator>>;
 	let welcome: string;
 	let goodbye: string;
 
 	beforeAll(async () => {
-		h = await startFoyerWithEmulator(['join', 'leave'], { from: 'plugins' });
+		h = await startFoyerWithEmulator(['join', 'leave'], { from: 'plugins', ...(await backend.harnessOptions()) });
 		welcome = h.emulator.demo?.channels.welcome as string;
 		goodbye = h.emulator.demo?.channels.goodbye as string;
 		await h.foyer.plugins.updateSettings('join', h.guildId, { channel: welcome });
@@ -15,6 +16,7 @@ describe('join and leave message plugins (seed phase 1 test 1, phase 3 test 1)',
 	});
 	afterAll(async () => {
 		await h?.stop();
+		await backend.cleanup();
 	});
 
 	/** The bot's next message in a channel, counting from now (call before triggering it). */

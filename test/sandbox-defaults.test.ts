@@ -1,24 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../src/core/database/database.ts';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { applySandboxDefaults } from '../src/sandbox/sandbox-defaults.ts';
+import { type Backend, describeOnBackends } from '../src/testing/backends.ts';
 import { startFoyerWithEmulator } from '../src/testing/foyer-harness.ts';
-import { sqliteDatabase } from './helpers/databases.ts';
 import { waitUntil } from './helpers/wait.ts';
 
-describe('the sandbox demo server of npm start', () => {
-	const target = sqliteDatabase();
-	let db: Database;
+describeOnBackends('the sandbox demo server of npm start', (backend: Backend) => {
 	let h: Awaited<ReturnType<typeof startFoyerWithEmulator>>;
 
 	beforeAll(async () => {
-		db = await target.open();
-		h = await startFoyerWithEmulator(['join', 'leave', 'join-dm', 'autoroles'], { from: 'plugins', db });
+		const backendOptions = await backend.harnessOptions();
+		h = await startFoyerWithEmulator(['join', 'leave', 'join-dm', 'autoroles'], { from: 'plugins', ...backendOptions });
 		await applySandboxDefaults(h.foyer, h.emulator);
 	});
 	afterAll(async () => {
 		await h?.stop();
-		await db?.close();
-		await target.cleanup();
+		await backend.cleanup();
 	});
 
 	it('welcomes the first simulated join in #welcome, DMs them and gives them the Member role; says goodbye in #goodbye', async () => {

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { type Logger, pino } from 'pino';
 import type { Clock } from '../core/clock.ts';
 import { Database } from '../core/database/database.ts';
+import { DbPluginStateStore } from '../core/plugins/db-plugin-state.ts';
 import { MemoryPluginStateStore } from '../core/plugins/plugin-state.ts';
 import { EmbeddedScheduler } from '../core/scheduling/embedded-scheduler.ts';
 import type { Scheduler } from '../core/scheduling/job.ts';
@@ -13,6 +14,7 @@ import { MemoryJobStore } from '../core/scheduling/job-store.ts';
 import { ControlError, EmulatorControl } from '../emulator/control-client.ts';
 import { Emulator } from '../emulator/emulator.ts';
 import { Foyer } from '../foyer.ts';
+import type { Backend } from './backends.ts';
 import { DashboardClient } from './dashboard-client.ts';
 import type { LogLine } from './foyer-harness.ts';
 import { TestClock } from './test-clock.ts';
@@ -30,6 +32,11 @@ export interface TestFoyerOptions {
 	database?: Database | false;
 	/** The scheduler; by default an in-memory one on the test clock (`clock.advance()` runs what falls due). */
 	scheduler?: (logger: Logger, clock: Clock) => Scheduler;
+	/**
+	 * A backend from `describeOnBackends` (its database and scheduler: SQLite + embedded, or
+	 * PostgreSQL + BullMQ). Replaces `database` and `scheduler`; on BullMQ, jobs run on real time.
+	 */
+	backend?: Backend;
 	/** The emulator's rate limits (default off; `realistic` as on Discord). */
 	rateLimits?: 'off' | 'realistic' | 'strict';
 	/** Bot owners of the dashboard (default: the demo server's owner). */
@@ -99,12 +106,14 @@ export class TestFoyer {
 		const logger = pino({ level: 'debug' }, stream);
 		let dir: string | null = null;
 		let db: Database | undefined;
-		if (options.database === undefined) {
+		if (options.backend) db = await options.backend.db();
+		else if (options.database === undefined) {
 			dir = mkdtempSync(join(tmpdir(), 'foyer-test-'));
 			db = await Database.open({ sqlitePath: join(dir, 'foyer.db') });
 		} else if (options.database) db = options.database;
 		const clock = new TestClock(control);
 		const scheduler =
+			options.backend?.scheduler(logger) ??
 			options.scheduler?.(logger, clock) ??
 			new EmbeddedScheduler(new MemoryJobStore(), logger, {
 				pollMs: 50,
@@ -119,7 +128,8 @@ export class TestFoyer {
 			pluginRoots: [],
 			extraPlugins: options.plugins.map((p) => (p instanceof URL ? fileURLToPath(p) : p)),
 			logger,
-			state: new MemoryPluginStateStore(),
+			// With a database, plugin state lives there as in production (and is exercised on its dialect).
+			state: db ? await DbPluginStateStore.load(db) : new MemoryPluginStateStore(),
 			...(db ? { db } : {}),
 			dashboard: {
 				oauth: { clientSecret: emulator.defaultApp.clientSecret, webUrl: emulator.url, apiUrl: emulator.apiUrl },
@@ -130,7 +140,7 @@ export class TestFoyer {
 			clock,
 		});
 		clock.drive(scheduler);
-		const created = db && options.database === undefined ? db : null;
+		const created = db && options.database === undefined && !options.backend ? db : null;
 		return new TestFoyer(emulator, control, foyer, logs, clock, async () => {
 			await foyer.stop();
 			await emulator.close();

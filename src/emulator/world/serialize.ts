@@ -1,6 +1,6 @@
 import type { APIChannel, APIGuildMember, APIMessage, APIRole, APIUser } from 'discord-api-types/v10';
 import { snowflakeTimestamp } from '../snowflake.ts';
-import type { EmChannel, EmGuild, EmInvite, EmMember, EmMessage, EmRole, EmUser } from './types.ts';
+import type { EmAuditEntry, EmChannel, EmGuild, EmInvite, EmMember, EmMessage, EmRole, EmUser } from './types.ts';
 import type { World } from './world.ts';
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -18,6 +18,7 @@ export function userPayload(u: EmUser): APIUser {
 		banner: null,
 		accent_color: null,
 		avatar_decoration_data: null,
+		primary_guild: null,
 	} as unknown as APIUser;
 }
 
@@ -41,11 +42,12 @@ export function rolePayload(r: EmRole): APIRole {
 
 export function channelPayload(c: EmChannel, world: World): APIChannel {
 	if (c.guildId === null) {
+		// A bot's DM lists the other user only, never the bot itself.
 		return {
 			id: c.id,
 			type: c.type,
 			last_message_id: c.lastMessageId,
-			recipients: c.recipients.map((id) => userPayload(world.user(id))),
+			recipients: c.recipients.filter((id) => !world.applications.has(id)).map((id) => userPayload(world.user(id))),
 			flags: 0,
 		} as unknown as APIChannel;
 	}
@@ -81,8 +83,8 @@ export function memberPayload(m: EmMember, world: World, withUser = true): APIGu
 		premium_since: null,
 		deaf: false,
 		mute: false,
-		flags: 0,
-		pending: false,
+		flags: m.flags,
+		pending: m.pending,
 		communication_disabled_until: null,
 	} as unknown as APIGuildMember;
 }
@@ -99,27 +101,47 @@ export function partialGuildPayload(g: EmGuild) {
 		verification_level: 0,
 		vanity_url_code: g.vanityCode,
 		nsfw_level: 0,
+		nsfw: false,
 		premium_subscription_count: 0,
 	};
 }
 
-export function guildFeatures(g: EmGuild): string[] {
-	return g.vanityCode ? ['VANITY_URL', 'INVITE_SPLASH'] : [];
+/** A pause that has run out reads as none. */
+export function activeUntil(world: World, until: number | null): number | null {
+	return until !== null && until > world.now() ? until : null;
 }
 
-/** The guild object of REST `GET /guilds/:id` (no members, channels or presences). */
-export function guildPayload(g: EmGuild) {
+/** The guild's `incidents_data` (Incidents Data Object). */
+export function incidentsData(world: World, guild: EmGuild) {
+	const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+	return {
+		invites_disabled_until: iso(activeUntil(world, guild.incidents.invitesDisabledUntil)),
+		dms_disabled_until: iso(activeUntil(world, guild.incidents.dmsDisabledUntil)),
+	};
+}
+
+export function guildFeatures(g: EmGuild): string[] {
+	const features = g.vanityCode ? ['VANITY_URL', 'INVITE_SPLASH'] : [];
+	if (g.screening) features.push('MEMBER_VERIFICATION_GATE_ENABLED');
+	if (g.invitesDisabled) features.push('INVITES_DISABLED');
+	return features;
+}
+
+/** The guild object of REST `GET /guilds/:id` and GUILD_UPDATE (no members, channels or presences). */
+export function guildPayload(g: EmGuild, world: World) {
 	return {
 		id: g.id,
 		name: g.name,
 		icon: g.icon,
-		icon_hash: g.icon,
+		home_header: null,
 		splash: null,
 		discovery_splash: null,
 		owner_id: g.ownerId,
+		region: 'deprecated',
 		afk_channel_id: null,
 		afk_timeout: 300,
 		widget_enabled: false,
+		widget_channel_id: null,
 		verification_level: 0,
 		default_message_notifications: 1,
 		explicit_content_filter: 0,
@@ -132,7 +154,10 @@ export function guildPayload(g: EmGuild) {
 		system_channel_id: g.systemChannelId,
 		system_channel_flags: 0,
 		rules_channel_id: null,
+		max_presences: null,
 		max_members: 500000,
+		max_stage_video_channel_users: 50,
+		max_video_channel_users: 25,
 		vanity_url_code: g.vanityCode,
 		description: null,
 		banner: null,
@@ -140,10 +165,11 @@ export function guildPayload(g: EmGuild) {
 		premium_subscription_count: 0,
 		preferred_locale: 'en-US',
 		public_updates_channel_id: null,
+		nsfw: false,
 		nsfw_level: 0,
 		premium_progress_bar_enabled: false,
 		safety_alerts_channel_id: null,
-		approximate_member_count: g.members.size,
+		incidents_data: incidentsData(world, g),
 	};
 }
 
@@ -161,7 +187,7 @@ export function guildCreatePayload(
 		if (me) members.push(memberPayload(me, world));
 	}
 	return {
-		...guildPayload(g),
+		...guildPayload(g, world),
 		joined_at: iso(g.members.get(opts.botUserId)?.joinedAt ?? g.createdAt),
 		large,
 		unavailable: false,
@@ -183,6 +209,7 @@ export function invitePayload(inv: EmInvite, world: World, withMetadata = true) 
 	const base = {
 		type: 0,
 		code: inv.code,
+		guild_id: inv.guildId,
 		guild: guild ? partialGuildPayload(guild) : undefined,
 		channel: channel ? { id: channel.id, type: channel.type, name: channel.name } : null,
 		inviter: inv.inviterId ? userPayload(world.user(inv.inviterId)) : undefined,
@@ -214,15 +241,19 @@ export function inviteCreateEvent(inv: EmInvite, world: World) {
 		uses: 0,
 		type: 0,
 		expires_at: inv.maxAge > 0 ? iso(inv.createdAt + inv.maxAge * 1000) : null,
+		...(inv.roleIds.length ? { role_ids: inv.roleIds } : {}),
 	};
 }
 
+/**
+ * A message as REST answers it. REST messages carry no `guild_id` (the gateway adds it to
+ * MESSAGE_CREATE/UPDATE, the spec's MessageResponse has none).
+ */
 export function messagePayload(m: EmMessage, world: World, viewerId?: string): APIMessage {
 	const author = world.user(m.authorId);
 	return {
 		id: m.id,
 		channel_id: m.channelId,
-		...(m.guildId ? { guild_id: m.guildId } : {}),
 		author: userPayload(author),
 		content: m.content,
 		timestamp: iso(snowflakeTimestamp(m.id)),
@@ -263,4 +294,17 @@ export function messagePayload(m: EmMessage, world: World, viewerId?: string): A
 				}
 			: {}),
 	} as unknown as APIMessage;
+}
+
+/** An audit log entry; `changes`, `reason` and `options` only when there are any. */
+export function auditEntryPayload(e: EmAuditEntry) {
+	return {
+		id: e.id,
+		user_id: e.userId,
+		target_id: e.targetId,
+		action_type: e.actionType,
+		...(e.changes.length > 0 ? { changes: e.changes } : {}),
+		...(e.reason ? { reason: e.reason } : {}),
+		...(e.options ? { options: e.options } : {}),
+	};
 }

@@ -1,6 +1,6 @@
 import { ApiError } from '../../errors.ts';
-import { Reply, type RestRoute, type RouteContext } from '../../http/route.ts';
-import { ACCESS_TOKEN_TTL_S } from '../../oauth-store.ts';
+import { bind, Reply, type RestRoute, type RouteContext } from '../../http/route.ts';
+import { ACCESS_TOKEN_TTL_S, type OAuthStore } from '../../oauth-store.ts';
 import type { EmApplication, EmUser } from '../../world/types.ts';
 
 const KNOWN_SCOPES = new Set([
@@ -90,22 +90,16 @@ const authorize: RestRoute['handler'] = (ctx) => {
 <ul>${shown.map(row).join('\n')}</ul></main></body></html>`);
 };
 
-const confirm: RestRoute['handler'] = (ctx) => {
+function confirm(ctx: RouteContext, oauth: OAuthStore): unknown {
 	const request = readAuthorize(ctx);
 	const user = ctx.world.users.get(ctx.query.get('user_id') ?? '');
 	if (!user || user.bot) throw new ApiError(400, 0, 'Pick an existing, non-bot user');
-	const code = ctx.emulator.oauth.issueCode(
-		request.app.id,
-		user.id,
-		request.redirectUri,
-		request.scopes,
-		ctx.world.now(),
-	);
+	const code = oauth.issueCode(request.app.id, user.id, request.redirectUri, request.scopes, ctx.world.now());
 	const target = new URL(request.redirectUri);
 	target.searchParams.set('code', code);
 	if (request.state !== null) target.searchParams.set('state', request.state);
 	return Reply.redirect(target.toString());
-};
+}
 
 /** Client credentials from HTTP Basic or the form body, as Discord accepts both. */
 function client(ctx: RouteContext): EmApplication | null {
@@ -122,20 +116,20 @@ function client(ctx: RouteContext): EmApplication | null {
 	return app && app.clientSecret === secret ? app : null;
 }
 
-const token: RestRoute['handler'] = (ctx) => {
+function token(ctx: RouteContext, oauth: OAuthStore): unknown {
 	const body = (ctx.body ?? {}) as Record<string, string>;
 	const app = client(ctx);
 	if (!app) return oauthError('invalid_client', 'Invalid client_id or client_secret', 401);
 	const now = ctx.world.now();
-	let issued: ReturnType<typeof ctx.emulator.oauth.issueToken> | null = null;
+	let issued: ReturnType<OAuthStore['issueToken']> | null = null;
 	if (body.grant_type === 'authorization_code') {
-		const pending = ctx.emulator.oauth.redeemCode(body.code ?? '', now);
+		const pending = oauth.redeemCode(body.code ?? '', now);
 		if (!pending || pending.appId !== app.id) return oauthError('invalid_grant', 'Invalid "code" in request.');
 		if (pending.redirectUri !== body.redirect_uri)
 			return oauthError('invalid_grant', 'Invalid "redirect_uri" in request.');
-		issued = ctx.emulator.oauth.issueToken(app.id, pending.userId, pending.scopes, now);
+		issued = oauth.issueToken(app.id, pending.userId, pending.scopes, now);
 	} else if (body.grant_type === 'refresh_token') {
-		issued = ctx.emulator.oauth.refresh(body.refresh_token ?? '', app.id, now);
+		issued = oauth.refresh(body.refresh_token ?? '', app.id, now);
 		if (!issued) return oauthError('invalid_grant', 'Invalid "refresh_token" in request.');
 	} else return oauthError('unsupported_grant_type', 'Unsupported grant type');
 	return {
@@ -145,17 +139,17 @@ const token: RestRoute['handler'] = (ctx) => {
 		refresh_token: issued.refreshToken,
 		scope: issued.grant.scopes.join(' '),
 	};
-};
+}
 
-const revoke: RestRoute['handler'] = (ctx) => {
+function revoke(ctx: RouteContext, oauth: OAuthStore): unknown {
 	if (!client(ctx)) return oauthError('invalid_client', 'Invalid client_id or client_secret', 401);
-	ctx.emulator.oauth.revoke(((ctx.body ?? {}) as Record<string, string>).token ?? '');
+	oauth.revoke(((ctx.body ?? {}) as Record<string, string>).token ?? '');
 	return {};
-};
+}
 
-export const oauthRoutes: RestRoute[] = [
+export const oauthRoutes = (oauth: OAuthStore): RestRoute[] => [
 	{ method: 'GET', path: '/oauth2/authorize', auth: 'none', handler: authorize },
-	{ method: 'GET', path: '/oauth2/authorize/confirm', auth: 'none', handler: confirm },
-	{ method: 'POST', path: '/oauth2/token', auth: 'none', handler: token },
-	{ method: 'POST', path: '/oauth2/token/revoke', auth: 'none', handler: revoke },
+	{ method: 'GET', path: '/oauth2/authorize/confirm', auth: 'none', handler: bind(oauth, confirm) },
+	{ method: 'POST', path: '/oauth2/token', auth: 'none', handler: bind(oauth, token) },
+	{ method: 'POST', path: '/oauth2/token/revoke', auth: 'none', handler: bind(oauth, revoke) },
 ];
