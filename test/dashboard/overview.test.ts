@@ -68,6 +68,24 @@ describe('the server overview at a glance', () => {
 		expect((await overview('?days=7')).match(/<tr><th scope="row">/g)).toHaveLength(30);
 	});
 
+	it("renders again whatever changes (a plugin switched off, its figures), and never gives one admin another admin's page", async () => {
+		const first = await overview();
+		expect(await overview()).toBe(first);
+		const admin = await DashboardClient.login(h.foyer.httpUrl, h.emulator.demo?.admin.id as string);
+		const theirs = await (await admin.page(`/guilds/${h.guildId}`)).text();
+		expect(theirs).toContain(`name="_csrf" value="${admin.csrf}"`);
+		expect(theirs).not.toContain(owner.csrf);
+		expect(theirs).toContain('@demo-admin');
+		await h.foyer.plugins.setEnabled('leave', h.guildId, false);
+		const after = await overview();
+		expect(after).not.toBe(first);
+		expect(after).toMatch(
+			/data-plugin="leave">\s*<h3><a [^>]*>Leave messages<\/a> <small class="muted">Off here<\/small>/,
+		);
+		await h.foyer.plugins.setEnabled('leave', h.guildId, true);
+		expect(await overview()).toBe(first);
+	});
+
 	it('shows one card per plugin with its key figures from the plugin: welcomed, DMs, roles given, goodbyes', async () => {
 		// The plugins batch their counts for a moment before they are stored.
 		await waitUntil(async () => {

@@ -13,7 +13,6 @@ export const RENDER_LABELS = {
 	yesterdayAt: (time: string) => `Yesterday at ${time}`,
 	select: 'Make a selection',
 	attachment: 'Attachment',
-	botAvatar: 'Avatar',
 };
 
 export type RenderLabels = typeof RENDER_LABELS;

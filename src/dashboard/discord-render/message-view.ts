@@ -30,7 +30,7 @@ export interface DiscordMessageView {
 	contentHtml: string;
 	embeds: EmbedView[];
 	components: ComponentView[];
-	labels: { app: string; avatar: string };
+	labels: { app: string };
 }
 
 export interface EmbedView {
@@ -115,6 +115,6 @@ export function discordMessageView(input: DiscordMessageInput, options: RenderOp
 		contentHtml: input.content ? renderMarkdown(input.content, { ...md, maxLength: 4000 }) : '',
 		embeds: (input.embeds ?? []).slice(0, MAX_EMBEDS).map((e) => embedView(e, md)),
 		components: componentViews(input.components ?? [], md),
-		labels: { app: RENDER_LABELS.appBadge, avatar: RENDER_LABELS.botAvatar },
+		labels: { app: RENDER_LABELS.appBadge },
 	};
 }

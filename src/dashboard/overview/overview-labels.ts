@@ -20,5 +20,4 @@ export const OVERVIEW_LABELS = {
 	plugins: 'Plugins at a glance',
 	off: 'Off here',
 	figuresUnavailable: 'Figures unavailable right now.',
-	open: 'Open',
 };
