@@ -202,7 +202,7 @@ function closedComponents(tl: Timeline, list: { cls: JoinClass; wildcard: boolea
 	const lastOf = (kind: string) =>
 		[...tl.obs].reverse().find((o: Obs) => o.kind === kind || o.fixedN !== undefined)?.seq ?? -2;
 	const windowKnown = (u: Unit) => {
-		if (u.source === 'before') return true;
+		if (u.source === 'before' || u.source === 'void') return true;
 		const kind = u.source === 'vanity' ? 'vanity' : 'invites';
 		for (const k of tl.kinds) if (k !== kind && lastOf(k) <= u.endSeq) return false;
 		return Number.isFinite(u.endSeq);

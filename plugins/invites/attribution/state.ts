@@ -72,8 +72,10 @@ export interface EngineOptions {
 	 */
 	rolesAtJoinFromInvite: boolean;
 	/**
-	 * A GUILD_MEMBER_ADD reaches Foyer within this long after the join (ms). Only used to close the
-	 * last window after a quiet spell: nothing is decided earlier on the strength of it.
+	 * A gateway event reaches Foyer within this long after what it reports (ms), while the session
+	 * lasts (a lost session is a downtime: see GuildTracker.gatewayGap). Used only once a snapshot is
+	 * that old: then no join it counted is still on its way, which closes the last window after a
+	 * quiet spell.
 	 */
 	maxEventDelayMs: number;
 }

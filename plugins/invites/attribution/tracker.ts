@@ -291,7 +291,7 @@ export class GuildTracker {
 		const wait =
 			o.doneAt + this.timeline.options.clockSkewMs + this.timeline.options.maxEventDelayMs + 1 - this.clock.now();
 		// Already past it for the newest snapshot: nothing more will come from waiting.
-		if (wait < 0 && this.#lateFor === o.seq) return;
+		if (wait <= 0 && this.#lateFor === o.seq) return;
 		this.#lateFor = o.seq;
 		this.#lateTimer = this.clock.setTimeout(
 			() => {

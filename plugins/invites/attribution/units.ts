@@ -96,7 +96,8 @@ export function deriveUnits(tl: Timeline): Unit[] {
 				source: 'unseen',
 				lo: 0,
 				hi: Number.POSITIVE_INFINITY,
-				settled: false,
+				// Only the audit log could still tell; without it this is as much as will ever be known.
+				settled: !tl.options.auditLog,
 				startSeq: a.seq,
 				endSeq: b.seq,
 				from: 0,

@@ -62,7 +62,7 @@ export class SimGuild {
 	readonly trueCodes = new Map<string, TrueCode>();
 	readonly decisions = new Map<string, JoinDecision>();
 	readonly emitted: JoinDecision[] = [];
-	readonly tracker: GuildTracker;
+	tracker: GuildTracker;
 	readonly r: ReturnType<typeof rng>;
 	#queue: { at: number; seq: number; fn: () => void }[] = [];
 	#seq = 0;
@@ -105,17 +105,46 @@ export class SimGuild {
 					this.audit.filter((e) => after === null || BigInt(e.id) > BigInt(after)).map((e) => ({ ...e })),
 				),
 		};
-		this.tracker = new GuildTracker(reader, clock, {
-			inviteEventsComplete: this.o.events,
-			auditLog: this.o.auditLog,
-			vanity: this.o.vanity,
-			...options.tracker,
-			onDecision: (d) => {
-				(globalThis as { __simDebug?: (g: SimGuild, d: JoinDecision) => void }).__simDebug?.(this, d);
-				this.emitted.push(d);
-				this.decisions.set(d.key, d);
-			},
-		});
+		this.#make = () =>
+			new GuildTracker(reader, clock, {
+				inviteEventsComplete: this.o.events,
+				auditLog: this.o.auditLog,
+				vanity: this.o.vanity,
+				...options.tracker,
+				onDecision: (d) => {
+					(globalThis as { __simDebug?: (g: SimGuild, d: JoinDecision) => void }).__simDebug?.(this, d);
+					this.emitted.push(d);
+					this.decisions.set(d.key, d);
+				},
+			});
+		this.tracker = this.#make();
+	}
+
+	readonly #make: () => GuildTracker;
+	#offlineSince: number | null = null;
+	readonly #left = new Set<string>();
+
+	/** Foyer goes down: no more events reach it until comeBack(). */
+	goOffline() {
+		this.tracker.stop();
+		this.#offlineSince = this.trueJoins.length;
+	}
+
+	/** Foyer starts again from a checkpoint; the members who joined meanwhile (and are still there) are found at start. */
+	async comeBack(checkpoint: NonNullable<ReturnType<GuildTracker['checkpoint']>>) {
+		const since = this.#offlineSince ?? this.trueJoins.length;
+		this.#offlineSince = null;
+		this.tracker = this.#make();
+		const offlineJoins = this.trueJoins
+			.slice(since)
+			.filter((j) => !this.#left.has(j.userId))
+			.map((j) => ({ userId: j.userId, joinedAt: j.joinedAt }));
+		await this.start({ checkpoint, offlineJoins });
+	}
+
+	/** The member leaves (while Foyer is offline: it never hears of them). */
+	leave(userId: string) {
+		this.#left.add(userId);
 	}
 
 	/** Starts tracking (the first snapshot) and lets it complete. */
@@ -160,6 +189,7 @@ export class SimGuild {
 
 	/** Delivers a gateway event after the ones before it, with latency. */
 	#gateway(fn: () => void) {
+		if (this.#offlineSince !== null) return;
 		const [lo, hi] = this.o.latency;
 		this.#gatewayAt = Math.max(this.#gatewayAt, this.now + this.r.int(lo, hi));
 		this.at(this.#gatewayAt, fn);
