@@ -13,7 +13,7 @@ export interface Occupant {
  * - INVITE_CREATE order: a join received before a code's INVITE_CREATE did not use it;
  * - INVITE_DELETE order: a join received after a code's INVITE_DELETE did not use it;
  * - Discord's clock: not before the code's created_at, not at or after its expires_at, and not
- *   before/after the window's snapshots were taken (with the skews);
+ *   before/after the window's snapshots were taken (clocks compared through Timeline.offset);
  * - an invite limited to listed users was used by one of them;
  * - (opt-in) the roles in GUILD_MEMBER_ADD are those of the role-granting invite used.
  */
@@ -41,11 +41,10 @@ export function candidatesOf(
 
 function inWindowByClock(tl: Timeline, joinedAt: number, u: Unit, obsBySeq: Map<number, Obs>): boolean {
 	if (u.source === 'open' || u.source === 'before') return true;
-	const skew = tl.options.clockSkewMs;
 	const start = u.startSeq >= 0 ? obsBySeq.get(u.startSeq) : undefined;
 	const end = Number.isFinite(u.endSeq) ? obsBySeq.get(u.endSeq) : undefined;
-	if (start && start.fixedN === undefined && joinedAt < start.sentAt - skew) return false;
-	if (end && joinedAt > end.doneAt + skew) return false;
+	if (start && start.fixedN === undefined && joinedAt < start.sentAt + tl.offset.lo) return false;
+	if (end && joinedAt > end.doneAt + tl.offset.hi) return false;
 	return true;
 }
 

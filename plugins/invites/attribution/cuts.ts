@@ -12,7 +12,7 @@ export interface Cut {
  * join is one use of one code or of the vanity URL. So the number of joins before a snapshot is the
  * number of uses it has seen since tracking began: exact when the uses are, a range when some are
  * not (an invite that expired or was deleted with uses unknown). Also: a join received before the
- * request was sent is in it; and, by Discord's own timestamps (with the clock skew), a join that
+ * request was sent is in it; and, by Discord's own timestamps (clocks compared through Timeline.offset), a join that
  * happened after the answer came back is not, one that happened before the request was sent is.
  */
 export function computeCuts(tl: Timeline, units: readonly Unit[]): Map<number, Cut> {
@@ -20,12 +20,12 @@ export function computeCuts(tl: Timeline, units: readonly Unit[]): Map<number, C
 	const cuts = new Map<number, Cut>();
 	if (obs.length === 0) return cuts;
 	const times = joinTimes(tl.joins);
-	const skew = tl.options.clockSkewMs;
+	const { lo: offLo, hi: offHi } = tl.offset;
 	// Long after a snapshot, every join from before it has been received.
-	const late = (o: Obs) => tl.now !== undefined && tl.now > o.doneAt + skew + tl.options.maxEventDelayMs;
+	const late = (o: Obs) => tl.now !== undefined && tl.now > o.doneAt + offHi + tl.options.maxEventDelayMs;
 	const bounds = (o: Obs) => ({
-		lo: Math.max(o.sent, times.lastBefore(o.sentAt - skew)),
-		hi: Math.min(times.firstAfter(o.doneAt + skew) - 1, late(o) ? tl.joins.length : Number.POSITIVE_INFINITY),
+		lo: Math.max(o.sent, times.lastBefore(o.sentAt + offLo)),
+		hi: Math.min(times.firstAfter(o.doneAt + offHi) - 1, late(o) ? tl.joins.length : Number.POSITIVE_INFINITY),
 	});
 
 	const checkpoint = obs[0]?.fixedN !== undefined ? (obs[0] as Obs) : null;

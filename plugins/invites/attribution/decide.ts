@@ -32,6 +32,9 @@ export function decide(
 ): DecideResult {
 	tl.now = attempt.now;
 	const units = deriveUnits(tl);
+	const firstCuts = computeCuts(tl, units);
+	placeUnits(units, firstCuts);
+	boundByLifetime(tl, units);
 	const cuts = computeCuts(tl, units);
 	const obsBySeq = new Map(tl.obs.map((o) => [o.seq, o] as const));
 	const extra = specialUnits(tl, cuts);
@@ -101,6 +104,34 @@ export function decide(
 	}
 	for (const id of closed.unitIds) tl.consumed.add(id);
 	return { decisions, needAudit, conflict: false, doubted: [] };
+}
+
+/**
+ * A code can only have been used by joins from its lifetime (Discord's clock: created_at to
+ * expires_at). Once a join from after its expiry is in, every join before it is too (events come in
+ * order), so the uses an expired invite may have had are at most the joins of its window that
+ * happened before it expired. Without this one expired unlimited invite would leave every later
+ * count open-ended.
+ */
+function boundByLifetime(tl: Timeline, units: Unit[]): void {
+	const skew = tl.options.serverSkewMs;
+	const bySeq = new Map(tl.obs.map((o) => [o.seq, o] as const));
+	for (const u of units) {
+		if (u.code === undefined || u.hi <= u.lo) continue;
+		const f = tl.codes.get(u.code);
+		if (!f || f.expiresAt === null || tl.maxJoinedAt < f.expiresAt + skew) continue;
+		// Its window by Discord's clock too: after its first snapshot was sent, before its last was answered.
+		const start = bySeq.get(u.startSeq);
+		const end = Number.isFinite(u.endSeq) ? bySeq.get(u.endSeq) : undefined;
+		const after = Math.max(
+			f.createdAt === null ? Number.NEGATIVE_INFINITY : f.createdAt - skew,
+			start ? start.sentAt + tl.offset.lo : Number.NEGATIVE_INFINITY,
+		);
+		const before = Math.min(f.expiresAt + skew, end ? end.doneAt + tl.offset.hi : Number.POSITIVE_INFINITY);
+		let n = 0;
+		for (const j of tl.joins) if (j.pos > u.from && j.pos <= u.to && j.joinedAt >= after && j.joinedAt < before) n++;
+		u.hi = Math.max(u.lo, Math.min(u.hi, n));
+	}
 }
 
 /** 'before' (uses in the first snapshot), 'open' (not in any snapshot yet), 'void' (a downtime join who left). */

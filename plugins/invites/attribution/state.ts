@@ -58,7 +58,10 @@ export interface TJoin {
 }
 
 export interface EngineOptions {
-	/** How far Discord's clock may be from this machine's (ms). */
+	/**
+	 * How far Discord's clock may be from this machine's (ms) until observations narrow it (see
+	 * clock-offset.ts: join times against arrival, and the REST answers' Date headers).
+	 */
 	clockSkewMs: number;
 	/** How far Discord's own timestamps (joined_at, created_at, expires_at) may disagree (ms). */
 	serverSkewMs: number;

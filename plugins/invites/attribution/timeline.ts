@@ -1,3 +1,4 @@
+import { ClockOffset } from './clock-offset.ts';
 import type { CodeFacts, EngineOptions, Obs, ObsKind, TJoin } from './state.ts';
 import { DEFAULT_OPTIONS } from './state.ts';
 import {
@@ -49,18 +50,23 @@ export class Timeline {
 
 	/** Long after snapshot `o`, every gateway event from before it has been received (EngineOptions.maxEventDelayMs). */
 	eventsSurelyIn(o: Obs): boolean {
-		const { clockSkewMs, maxEventDelayMs } = this.options;
-		if (this.maxJoinedAt > o.doneAt + clockSkewMs) return true;
-		return this.now !== undefined && this.now > o.doneAt + clockSkewMs + maxEventDelayMs;
+		const hi = this.offset.hi;
+		if (this.maxJoinedAt > o.doneAt + hi) return true;
+		return this.now !== undefined && this.now > o.doneAt + hi + this.options.maxEventDelayMs;
 	}
+
+	/** Discord's clock minus this machine's (bounds from what was observed). */
+	readonly offset: ClockOffset;
 
 	constructor(options: Partial<EngineOptions> = {}) {
 		this.options = { ...DEFAULT_OPTIONS, ...options };
+		this.offset = new ClockOffset(this.options.clockSkewMs);
 	}
 
 	/** Adds a join unless it is a repeat (same user and joined_at) or used no invite by nature. */
-	addJoin(join: MemberJoin, offline = false, known?: (key: string) => boolean): AddJoinResult {
+	addJoin(join: MemberJoin, offline = false, known?: (key: string) => boolean, receivedAt?: number): AddJoinResult {
 		const key = joinKey(join);
+		if (receivedAt !== undefined) this.offset.sawJoin(join.joinedAt, receivedAt);
 		if (this.#keys.has(key) || known?.(key)) return 'duplicate';
 		this.#keys.add(key);
 		if (join.bot || join.addedByThisBot) return 'not-counted';
@@ -124,7 +130,11 @@ export class Timeline {
 		return seq;
 	}
 
-	completeInvites(seq: number, invites: readonly InviteState[], now: number): void {
+	/** `serverDate`: the answer's `Date` header (ms), which ties Discord's clock to ours. */
+	completeInvites(seq: number, invites: readonly InviteState[], now: number, serverDate?: number): void {
+		const p = this.#pending.get(seq);
+		if (p && serverDate !== undefined && Number.isFinite(serverDate))
+			this.offset.sawServerDate(serverDate, p.sentAt, now);
 		const map = new Map<string, InviteState>();
 		for (const inv of invites) {
 			map.set(inv.code, inv);

@@ -13,8 +13,11 @@ import type {
 
 /** The three reads the engine needs from Discord, for one guild. */
 export interface InviteReader {
-	/** GET /guilds/{id}/invites (with Manage Guild: uses, max_uses, expires_at...). */
-	invites(): Promise<InviteState[]>;
+	/**
+	 * GET /guilds/{id}/invites (with Manage Guild: uses, max_uses, expires_at...), with the answer's
+	 * `Date` header when available (it lets the engine compare Discord's clock with this one).
+	 */
+	invites(): Promise<InviteState[] | { invites: InviteState[]; date?: number }>;
 	/** GET /guilds/{id}/vanity-url; null when the guild has no vanity URL. */
 	vanity(): Promise<VanityState | null>;
 	/** Audit-log INVITE_CREATE and INVITE_DELETE entries newer than `after`. */
@@ -114,7 +117,7 @@ export class GuildTracker {
 	}
 
 	memberAdd(join: MemberJoin): 'new' | 'duplicate' | 'not-counted' {
-		const r = this.timeline.addJoin(join, false, this.options.isKnownJoin);
+		const r = this.timeline.addJoin(join, false, this.options.isKnownJoin, this.clock.now());
 		if (r === 'not-counted') {
 			const reason: UnknownReason = join.bot ? 'bot' : 'added-by-this-bot';
 			this.options.onDecision({
@@ -179,7 +182,7 @@ export class GuildTracker {
 			if (!o?.invites || o.sent > limit) continue;
 			// Exact: everything received before it was sent is in it, nothing after (nothing came since).
 			const next = tl.joins[o.sent];
-			if (next && next.joinedAt <= o.doneAt + tl.options.clockSkewMs) continue;
+			if (next && next.joinedAt <= o.doneAt + tl.offset.hi) continue;
 			let vanityUses: number | null = null;
 			if (tl.kinds.has('vanity')) {
 				const v = tl.obs.find(
@@ -240,13 +243,14 @@ export class GuildTracker {
 			this.#lastInvitesSend = this.clock.now();
 			this.#tokens--;
 			this.stats.invitesCalls++;
-			const invites = await this.#read(
+			const answer = await this.#read(
 				'invites',
 				() => this.reader.invites(),
 				() => tl.failObs(seq),
 			);
-			if (invites === undefined) return;
-			tl.completeInvites(seq, invites, this.clock.now());
+			if (answer === undefined) return;
+			const { invites, date } = Array.isArray(answer) ? { invites: answer, date: undefined } : answer;
+			tl.completeInvites(seq, invites, this.clock.now(), date);
 			if (tl.kinds.has('vanity')) {
 				const vseq = tl.beginObs('vanity', this.clock.now());
 				this.#tokens--;
@@ -288,8 +292,7 @@ export class GuildTracker {
 		if (this.#lateTimer || this.#stopped || !this.timeline.joins.some((j) => !j.decided)) return;
 		const o = this.timeline.obs.at(-1);
 		if (!o) return;
-		const wait =
-			o.doneAt + this.timeline.options.clockSkewMs + this.timeline.options.maxEventDelayMs + 1 - this.clock.now();
+		const wait = o.doneAt + this.timeline.offset.hi + this.timeline.options.maxEventDelayMs + 1 - this.clock.now();
 		// Already past it for the newest snapshot: nothing more will come from waiting.
 		if (wait <= 0 && this.#lateFor === o.seq) return;
 		this.#lateFor = o.seq;

@@ -22,7 +22,7 @@ export function vanishedUses(
 	vanishedBy: Obs | null,
 	inviteEventsComplete: boolean,
 ): Range {
-	const { clockSkewMs, auditLog } = tl.options;
+	const { auditLog } = tl.options;
 	const max = f.maxUses;
 	const toUseUp = max > 0 ? Math.max(0, max - usesBefore) : Number.POSITIVE_INFINITY;
 	const belowMax = max > 0 ? Math.max(0, max - 1 - usesBefore) : Number.POSITIVE_INFINITY;
@@ -46,7 +46,7 @@ export function vanishedUses(
 	}
 	// No events: the audit log names every deletion but a use-up; an invite that may have expired
 	// in time leaves both possible.
-	const mayHaveExpired = f.expiresAt !== null && f.expiresAt - clockSkewMs <= vanishedBy.doneAt;
+	const mayHaveExpired = f.expiresAt !== null && f.expiresAt <= vanishedBy.doneAt + tl.offset.hi;
 	if (auditRead(vanishedBy.doneTick)) return mayHaveExpired ? { lo: 0, hi: toUseUp, settled: true } : usedUp();
 	return { lo: 0, hi: toUseUp, settled: !auditLog };
 }
@@ -165,16 +165,16 @@ export function creationsKnownThrough(tl: Timeline, b: Obs, start: Obs): boolean
 
 /**
  * Between which snapshots a code that no snapshot listed lived: after the last one answered before
- * it was created (by Discord's clock, with the skew), before the first one sent once Foyer knew of
+ * it was created (by Discord's clock), before the first one sent once Foyer knew of
  * it (or sent after its creation). `start` null: it may predate tracking; `end` null: not yet known.
  */
 function floatingSpan(tl: Timeline, f: CodeFacts, inv: Obs[]): { start: Obs | null; end: Obs | null } | null {
-	const skew = tl.options.clockSkewMs;
+	const { lo, hi } = tl.offset;
 	let start: Obs | null = null;
 	let end: Obs | null = null;
 	for (const o of inv) {
-		if (f.createdAt !== null && o.doneAt + skew < f.createdAt) start = o;
-		const knewBefore = o.sentTick > f.learnedTick || (f.createdAt !== null && o.sentAt - skew > f.createdAt);
+		if (f.createdAt !== null && o.doneAt + hi < f.createdAt) start = o;
+		const knewBefore = o.sentTick > f.learnedTick || (f.createdAt !== null && o.sentAt + lo > f.createdAt);
 		if (knewBefore && end === null) end = o;
 	}
 	if (start && end && end.seq <= start.seq) return null;

@@ -23,11 +23,11 @@ export async function randomGuild(seed: number, options: SimOptions) {
 		const via = () => ((options.vanity && r.chance(0.2)) || live.length === 0 ? 'vanity' : r.pick(live));
 		if (roll < 0.6) {
 			const u = g.newUser();
-			if (g.join(via(), u)) joined.push({ userId: u, joinedAt: g.now });
+			if (g.join(via(), u)) joined.push({ userId: u, joinedAt: g.discordNow() });
 		} else if (roll < 0.72) {
 			for (let k = r.int(2, 25); k > 0; k--) {
 				const u = g.newUser();
-				if (g.join(via(), u)) joined.push({ userId: u, joinedAt: g.now });
+				if (g.join(via(), u)) joined.push({ userId: u, joinedAt: g.discordNow() });
 			}
 		} else if (roll < 0.8) {
 			g.createInvite({

@@ -40,6 +40,8 @@ export interface SimOptions {
 	vanity?: boolean;
 	/** Whether Discord writes an audit entry (actor null) when an invite is used up; the emulator does. */
 	auditOnUseUp?: boolean;
+	/** Discord's clock minus the tracker's (ms). */
+	clockOffset?: number;
 	/** The tracker has INVITE_CREATE/DELETE for every channel. */
 	events?: boolean;
 	auditLog?: boolean;
@@ -81,6 +83,7 @@ export class SimGuild {
 			auditOnUseUp: options.auditOnUseUp ?? false,
 			events: options.events ?? true,
 			auditLog: options.auditLog ?? true,
+			clockOffset: options.clockOffset ?? 0,
 		};
 		const clock: TrackerClock = {
 			now: () => this.now,
@@ -93,7 +96,8 @@ export class SimGuild {
 			invites: () =>
 				this.#rest(() => {
 					this.snapshots.push({ kind: 'invites', joinsBefore: this.trueJoins.length });
-					return [...this.invites.values()].filter((i) => this.#live(i)).map((i) => this.#state(i));
+					const invites = [...this.invites.values()].filter((i) => this.#live(i)).map((i) => this.#state(i));
+					return { invites, date: Math.floor(this.discordNow() / 1000) * 1000 };
 				}),
 			vanity: () =>
 				this.#rest(() => {
@@ -159,8 +163,13 @@ export class SimGuild {
 		return e;
 	}
 
+	/** Discord's clock. */
+	discordNow(): number {
+		return this.now + this.o.clockOffset;
+	}
+
 	#live(i: SimInvite): boolean {
-		return i.alive && (i.expiresAt === null || i.expiresAt > this.now);
+		return i.alive && (i.expiresAt === null || i.expiresAt > this.discordNow());
 	}
 
 	#state(i: SimInvite): InviteState {
@@ -204,8 +213,8 @@ export class SimGuild {
 			inviterId: opts.inviterId === undefined ? `inviter${this.#codeN}` : opts.inviterId,
 			uses: 0,
 			maxUses: opts.maxUses ?? 0,
-			expiresAt: opts.maxAgeMs ? this.now + opts.maxAgeMs : null,
-			createdAt: this.now,
+			expiresAt: opts.maxAgeMs ? this.discordNow() + opts.maxAgeMs : null,
+			createdAt: this.discordNow(),
 			targetUserIds: opts.targets ?? [],
 			alive: true,
 		};
@@ -223,10 +232,10 @@ export class SimGuild {
 			action: 'create',
 			code,
 			actorId: inv.inviterId,
-			at: this.now,
+			at: this.discordNow(),
 			inviterId: inv.inviterId,
 			maxUses: inv.maxUses,
-			maxAgeSeconds: inv.expiresAt === null ? 0 : Math.round((inv.expiresAt - this.now) / 1000),
+			maxAgeSeconds: inv.expiresAt === null ? 0 : Math.round((inv.expiresAt - this.discordNow()) / 1000),
 		});
 		if (this.o.events) {
 			const ev = {
@@ -257,7 +266,7 @@ export class SimGuild {
 				action: 'delete',
 				code: inv.code,
 				actorId,
-				at: this.now,
+				at: this.discordNow(),
 				uses: inv.uses,
 			});
 		if (this.o.events) this.#gateway(() => this.tracker.inviteDelete(inv.code));
@@ -286,7 +295,7 @@ export class SimGuild {
 			inv.uses++;
 			source = { kind: 'invite', code: inv.code, inviterId: inv.inviterId };
 		}
-		const joinedAt = this.now;
+		const joinedAt = this.discordNow();
 		this.truth.set(`${userId}:${joinedAt}`, source);
 		this.trueJoins.push({ userId, joinedAt, source });
 		this.#gateway(() => this.tracker.memberAdd({ userId, joinedAt }));

@@ -15,6 +15,8 @@ const configs: [string, SimOptions][] = [
 		'slow gateway (events later than REST answers)',
 		{ events: true, auditLog: true, latency: [50, 400], rtt: [10, 30] },
 	],
+	["Discord's clock 1.5 s ahead of Foyer's", { events: true, auditLog: true, vanity: true, clockOffset: 1_500 }],
+	["Discord's clock 1.8 s behind Foyer's", { events: true, auditLog: true, clockOffset: -1_800 }],
 ];
 
 describe('attribution against a simulated Discord (randomised)', () => {
