@@ -76,18 +76,21 @@ const scenarios: ScenarioSpec[] = [
 				const id = w.join(via);
 				if (id) joined.push(id);
 			};
-			// Busy: a few joins every 200 ms through the codes, the vanity URL and the invite about to
-			// expire; every second a one-use invite is created and used at once (between two snapshots).
-			for (let t = 0; t < 40; t++) {
-				const live = [...w.live(codes), 'vanity'];
-				for (let k = 1 + Math.floor(Math.random() * 3); k > 0; k--) join(pick(live));
+			const any = () => pick([...w.live(codes), 'vanity']);
+			// Busy (8 s): a join every 300 ms through the codes, the vanity URL and the invite about to
+			// expire; every 1.5 s a one-use invite is created and used at once beside another join (both
+			// between two snapshots); once, 5 members join at the same moment; once, Discord repeats a
+			// GUILD_MEMBER_ADD.
+			for (let t = 0; t < 27; t++) {
+				join(any());
 				if (t % 5 === 0) join(w.invite(w.newInviter(), { maxUses: 1 }));
-				if (t === 20 && joined[0]) w.resend(joined[0]);
-				await sleep(200);
+				if (t === 12) for (let k = 0; k < 5; k++) join(pick(codes.slice(0, 2)));
+				if (t === 15 && joined[0]) w.resend(joined[0]);
+				await sleep(300);
 			}
 			// Quiet: one join every 1.2 s, now and then through a fresh one-use invite.
 			for (let t = 0; t < 8; t++) {
-				join(t % 3 === 0 ? w.invite(w.newInviter(), { maxUses: 1 }) : pick([...w.live(codes), 'vanity']));
+				join(t % 3 === 0 ? w.invite(w.newInviter(), { maxUses: 1 }) : any());
 				await sleep(1_200);
 			}
 		},

@@ -6,11 +6,17 @@ import type { Timeline } from './timeline.ts';
 import type { Attribution, Candidate, JoinDecision } from './types.ts';
 import { creationsKnownThrough, deriveUnits } from './units.ts';
 
+export type AuditNeed = 'deletion' | 'confirm' | 'conflict' | null;
+
 export interface DecideResult {
 	/** Joins whose attribution became more exact (or final) since the last call. */
 	decisions: JoinDecision[];
-	/** Reading the audit log would settle something. */
-	needAudit: boolean;
+	/**
+	 * Reading the audit log would settle something: a deleted invite's uses, whether invites were
+	 * created unseen before the last snapshot (`confirm`: a later join would tell as well), or a
+	 * contradiction that an invite found there may explain.
+	 */
+	needAudit: AuditNeed;
 	/** The evidence admits no explanation (it was acted on: the joins still open are decided unknown). */
 	conflict: boolean;
 	/** On a conflict: joins attributed earlier whose evidence the conflict puts in doubt. */
@@ -79,8 +85,9 @@ export function decide(
 		list.map((c) => c.cls),
 	);
 	if (!result.ok) {
-		if (needAudit && !attempt.auditTried) return { decisions: [], needAudit: true, conflict: false, doubted: [] };
-		return { ...giveUp(tl, all), needAudit: false, conflict: true };
+		if (tl.options.auditLog && !attempt.auditTried)
+			return { decisions: [], needAudit: 'conflict', conflict: false, doubted: [] };
+		return { ...giveUp(tl, all), needAudit: null, conflict: true };
 	}
 
 	const byId = new Map(all.map((u) => [u.id, u] as const));
@@ -187,15 +194,15 @@ function phantomClass(tl: Timeline, active: Unit[]): JoinClass | null {
 	return { id: 'phantoms', size: Math.min(size, WILDCARD_CAP), candidates: [...downtime.map((u) => u.id), 'void'] };
 }
 
-function auditWanted(tl: Timeline, joinsOpen: boolean): boolean {
-	if (!tl.options.auditLog) return false;
+function auditWanted(tl: Timeline, joinsOpen: boolean): AuditNeed {
+	if (!tl.options.auditLog) return null;
 	for (const f of tl.codes.values())
-		if (f.deleted && !f.auditDelete && tl.auditCheckedTick < f.deleted.tick) return true;
-	if (!joinsOpen) return false;
+		if (f.deleted && !f.auditDelete && tl.auditCheckedTick < f.deleted.tick) return 'deletion';
+	if (!joinsOpen) return null;
 	const inv = tl.epochObs('invites');
 	const last = inv.at(-1);
 	const before = inv.at(-2);
-	return last !== undefined && before !== undefined && !creationsKnownThrough(tl, last, before);
+	return last !== undefined && before !== undefined && !creationsKnownThrough(tl, last, before) ? 'confirm' : null;
 }
 
 interface Closed {

@@ -40,7 +40,7 @@ export interface TrackerOptions extends Partial<EngineOptions> {
 	onDecision: (d: JoinDecision) => void;
 	/** Joins already recorded (before a restart): a repeated GUILD_MEMBER_ADD of one is ignored. */
 	isKnownJoin?: (key: string) => boolean;
-	/** REST budget: calls earned per join (0.5), at most `burst` saved, plus one per `refillMs` when quiet. */
+	/** REST budget: calls earned per join (0.5), at most `burst` saved, plus one per `refillMs` (500). */
 	callsPerJoin?: number;
 	burst?: number;
 	refillMs?: number;
@@ -104,7 +104,7 @@ export class GuildTracker {
 		if (options.vanity) this.timeline.kinds.add('vanity');
 		this.#callsPerJoin = options.callsPerJoin ?? 0.5;
 		this.#burst = options.burst ?? 10;
-		this.#refillMs = options.refillMs ?? 2_000;
+		this.#refillMs = options.refillMs ?? 500;
 		this.#tokens = this.#burst;
 		this.#refilledAt = clock.now();
 	}
@@ -268,7 +268,12 @@ export class GuildTracker {
 			}
 			let r = decide(tl, { auditTried: false, now: this.clock.now() });
 			this.#emit(r);
-			if (r.needAudit && tl.options.auditLog) {
+			// A join that came meanwhile will confirm the last snapshot for free (and another cycle follows).
+			const auditNow =
+				r.needAudit === 'deletion' ||
+				r.needAudit === 'conflict' ||
+				(r.needAudit === 'confirm' && this.#joinsSinceCycle === 0);
+			if (auditNow && tl.options.auditLog) {
 				this.#tokens--;
 				this.stats.auditCalls++;
 				const entries = await this.#read(
