@@ -76,7 +76,7 @@ export interface EngineOptions {
 	rolesAtJoinFromInvite: boolean;
 	/**
 	 * A gateway event reaches Foyer within this long after what it reports (ms), while the session
-	 * lasts (a lost session is a downtime: see GuildTracker.gatewayGap). Used only once a snapshot is
+	 * lasts (a lost session is a downtime: resume a new tracker from a checkpoint). Used only once a snapshot is
 	 * that old: then no join it counted is still on its way, which closes the last window after a
 	 * quiet spell.
 	 */
