@@ -25,8 +25,21 @@ const pluginGenerations: Plugin = {
 
 export default defineConfig({
 	plugins: [pluginGenerations],
+	// As Foyer's loader does in production (module-generations.ts): a plugin with its own package.json
+	// (examples/, an installed npm package) imports the running Foyer as `foyer`.
+	resolve: {
+		alias: [
+			{ find: /^foyer$/, replacement: resolvePath('src/index.ts') },
+			{ find: /^foyer\/(testing|emulator)$/, replacement: `${resolvePath('src')}/$1/index.ts` },
+		],
+	},
 	test: {
-		include: ['test/**/*.test.ts', 'plugins/*/test/**/*.test.ts', 'examples/**/test/**/*.test.ts'],
+		include: [
+			'test/**/*.test.ts',
+			'plugins/*/test/**/*.test.ts',
+			'examples/**/test/**/*.test.ts',
+			'docs/samples/**/test/**/*.test.ts',
+		],
 		testTimeout: 30_000,
 		hookTimeout: 30_000,
 		pool: 'forks',

@@ -7,9 +7,12 @@ import { type ClientOptions, GatewayIntentBits, Partials } from 'discord.js';
 import type { Logger } from 'pino';
 import { FoyerClient } from './core/client.ts';
 import { type Clock, systemClock } from './core/clock.ts';
+import { Continuity } from './core/continuity/continuity.ts';
 import { PluginCounters } from './core/counters/plugin-counters.ts';
 import type { Database } from './core/database/database.ts';
 import { SapphirePinoLogger } from './core/logger.ts';
+import { MemberActivity } from './core/member-activity/member-activity.ts';
+import { recordMemberActivity } from './core/member-activity/record-member-activity.ts';
 import { MessageCoalescer } from './core/messaging/message-coalescer.ts';
 import { CoreCommandDeniedListener } from './core/pieces/command-denied.ts';
 import { CoreCommandErrorListener } from './core/pieces/command-error.ts';
@@ -95,6 +98,8 @@ export class Foyer {
 	private constructor(
 		readonly client: FoyerClient,
 		readonly plugins: PluginManager,
+		readonly scheduler: Scheduler,
+		readonly continuity: Continuity,
 		private readonly state: { ready: boolean },
 	) {}
 
@@ -136,32 +141,48 @@ export class Foyer {
 			isReady: () => state.ready,
 		});
 		container.plugins = plugins;
+		await plugins.loadCoreCatalog();
 		container.log = options.logger;
 		container.clock = options.clock ?? systemClock;
 		container.scheduler = options.scheduler;
 		container.templates = new TemplateEngine();
 		container.memberMessages = new MessageCoalescer(container.templates, options.logger);
 		container.counters = await PluginCounters.create(options.db, options.logger);
+		const clock = container.clock;
+		container.memberActivity = await MemberActivity.create(options.db, options.logger, { now: () => clock.now() });
+		recordMemberActivity(client, container.memberActivity);
 		if (options.db) container.db = options.db;
 		if (!client.stores.has('scheduled-tasks')) client.stores.register(new ScheduledTaskStore());
 		carryOverManualPieces(client.stores);
 		// Repeating tasks follow their plugin: created on load, updated on reload, removed on unload.
-		const syncTasks = (id: string) =>
+		let schedulerStarted = false;
+		const syncTasks = (id: string) => {
+			if (!schedulerStarted) return;
 			void options.scheduler
 				.syncRepeating(id)
 				.catch((error) => options.logger.error({ plugin: id, err: error }, 'Could not sync repeating tasks'));
+		};
 		for (const event of ['pluginLoaded', 'pluginReloaded', 'pluginUnloaded']) plugins.on(event, syncTasks);
+		const continuity = await Continuity.create({
+			client,
+			logger: options.logger,
+			...(options.db ? { db: options.db } : {}),
+		});
 		const readyPromise = new Promise<void>((resolve) => client.once('clientReady', () => resolve()));
 		if (options.dashboard) container.dashboard = await Dashboard.create(options.dashboard, client, plugins, options.db);
 		else Reflect.deleteProperty(container, 'dashboard');
 		await client.login(options.token);
 		await readyPromise;
 		await client.application?.fetch();
-		await options.scheduler.start();
+		// Jobs that fell due while Foyer was down run once their plugins' task pieces are loaded.
 		await plugins.loadAll();
+		await options.scheduler.start();
+		schedulerStarted = true;
+		for (const plugin of plugins.list()) if (plugin.id && plugin.status === 'loaded') syncTasks(plugin.id);
+		await continuity.open();
 		state.ready = true;
 		await plugins.syncCommands();
-		return new Foyer(client, plugins, state);
+		return new Foyer(client, plugins, options.scheduler, continuity, state);
 	}
 
 	/** Base URL of the HTTP server (dashboard and plugin routes). */
@@ -174,11 +195,13 @@ export class Foyer {
 	async stop(): Promise<void> {
 		// Stopping is not uninstalling: leave the registered commands on Discord as they are.
 		this.state.ready = false;
+		await this.continuity.close();
 		container.memberMessages.stop();
 		await container.scheduler.stop();
 		this.plugins.removeAllListeners();
 		await this.plugins.unloadAll();
 		await container.counters.flush();
+		await container.memberActivity.flush();
 		container.server?.server.closeAllConnections();
 		await container.server?.disconnect();
 		await this.client.destroy();

@@ -1,5 +1,10 @@
 /** Foyer's public API for plugins: everything a plugin may import from 'foyer'. */
 
+// The container's typings (container.plugins, .dashboard...) that the API below relies on, so that a
+// plugin typechecked on its own (outside this package, e.g. in examples/) sees them too.
+import './core/container.ts';
+import './dashboard/container.ts';
+
 /** Zod, the one copy the core uses: task payload schemas in manifests are checked with it. */
 export { z } from 'zod';
 export { type CountersFromTableOptions, countersFromTable } from './core/counters/counters-from-table.ts';
@@ -37,6 +42,7 @@ export type {
 } from './core/plugins/kit/published.ts';
 export { ServiceUnavailableError } from './core/plugins/kit/service-registry.ts';
 export type {
+	OverviewFigure,
 	PluginDependency,
 	PluginManifest,
 	PluginMigration,
@@ -64,6 +70,18 @@ export {
 } from './core/templates/template-engine.ts';
 export type { RouteAccess } from './dashboard/access/route-access.ts';
 export { type DashboardChange, recordDashboardChange } from './dashboard/audit/record-change.ts';
+export {
+	botAuthor,
+	type DiscordMessageInput,
+	type DiscordMessageView,
+	discordMessageView,
+	guildMentions,
+	type MentionResolver,
+	messageFromApi,
+	messageFromDiscordJs,
+	type RenderOptions,
+	renderDiscordMessage,
+} from './dashboard/discord-render/index.ts';
 export { renderSettingsForm } from './dashboard/forms/render-settings-form.ts';
 export { settingsFormModel, settingsInput } from './dashboard/forms/settings-form.ts';
 export { saveSettings } from './dashboard/forms/settings-service.ts';

@@ -39,6 +39,7 @@ if (!token) {
 // SQLite in the data folder unless DATABASE_URL names a PostgreSQL server.
 const db = await Database.open({
 	...(config.DATABASE_URL ? { url: config.DATABASE_URL } : {}),
+	...(config.DATABASE_SCHEMA ? { schema: config.DATABASE_SCHEMA } : {}),
 	sqlitePath: resolve(config.FOYER_DATA_DIR, 'foyer.db'),
 });
 
@@ -76,7 +77,7 @@ const foyer = await Foyer.start({
 	},
 	...(dashboard ? { dashboard } : {}),
 	scheduler: config.REDIS_URL
-		? new BullMqScheduler(config.REDIS_URL, logger)
+		? new BullMqScheduler(config.REDIS_URL, logger, config.REDIS_QUEUE)
 		: new EmbeddedScheduler(new DbJobStore(db), logger),
 });
 

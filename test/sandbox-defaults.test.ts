@@ -1,66 +1,36 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../src/core/database/database.ts';
+import { describeOnBackends, startTestFoyer, type TestFoyer } from 'foyer/testing';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { applySandboxDefaults } from '../src/sandbox/sandbox-defaults.ts';
-import { startFoyerWithEmulator } from '../src/testing/foyer-harness.ts';
-import { sqliteDatabase } from './helpers/databases.ts';
-import { waitUntil } from './helpers/wait.ts';
 
-describe('the sandbox demo server of npm start', () => {
-	const target = sqliteDatabase();
-	let db: Database;
-	let h: Awaited<ReturnType<typeof startFoyerWithEmulator>>;
+const PLUGINS = ['join', 'leave', 'join-dm', 'autoroles'].map((id) => new URL(`../plugins/${id}`, import.meta.url));
+
+/** The suite, as a function of the harness options so that it can run on each backend. */
+describeOnBackends('the sandbox demo server of npm start', (backend) => {
+	let h: TestFoyer;
 
 	beforeAll(async () => {
-		db = await target.open();
-		h = await startFoyerWithEmulator(['join', 'leave', 'join-dm', 'autoroles'], { from: 'plugins', db });
+		h = await startTestFoyer({ plugins: PLUGINS, backend });
 		await applySandboxDefaults(h.foyer, h.emulator);
 	});
 	afterAll(async () => {
 		await h?.stop();
-		await db?.close();
-		await target.cleanup();
+		await backend.cleanup();
 	});
 
 	it('welcomes the first simulated join in #welcome, DMs them and gives them the Member role; says goodbye in #goodbye', async () => {
-		const demo = h.emulator.demo;
-		if (!demo) throw new Error('no demo');
-		const bot = h.emulator.defaultApp.botUserId;
-		const lastId = (channel: string) => h.emulator.world.channel(channel).lastMessageId ?? undefined;
-		const welcomeAfter = lastId(demo.channels.welcome as string);
-		const joined = await h.control.join(h.guildId, {
-			user: { username: 'first-visitor', global_name: 'First Visitor' },
-		});
-		const welcome = await h.control.waitForMessage(demo.channels.welcome as string, {
-			...(welcomeAfter ? { after: welcomeAfter } : {}),
-			authorId: bot,
-		});
-		expect(welcome.content).toContain(`<@${joined.user.id}>`);
-		await waitUntil(async () => (await h.control.dms(joined.user.id)).length === 1);
-		await waitUntil(
-			() =>
-				h.emulator.world
-					.guild(h.guildId)
-					.members.get(joined.user.id)
-					?.roles.includes(demo.roles.Member as string) ?? false,
-		);
-		const goodbyeAfter = lastId(demo.channels.goodbye as string);
-		await h.control.leave(h.guildId, joined.user.id);
-		const goodbye = await h.control.waitForMessage(demo.channels.goodbye as string, {
-			...(goodbyeAfter ? { after: goodbyeAfter } : {}),
-			authorId: bot,
-		});
-		expect(goodbye.content).toContain('First Visitor');
+		const welcome = await h.watch('welcome');
+		const joined = await h.join({ username: 'first-visitor', globalName: 'First Visitor' });
+		expect((await welcome.next()).content).toContain(`<@${joined}>`);
+		await h.waitFor(async () => (await h.dms(joined)).length === 1, 'the join DM');
+		await h.waitFor(async () => (await h.rolesOf(joined))?.includes(h.role('Member')) ?? false, 'the Member role');
+		const goodbye = await h.watch('goodbye');
+		await h.leave(joined);
+		expect((await goodbye.next()).content).toContain('First Visitor');
 	});
 
 	it('applies the defaults again without duplicating the auto role', async () => {
 		await applySandboxDefaults(h.foyer, h.emulator);
-		const demo = h.emulator.demo;
-		const answer = await h.control.command({
-			channel_id: demo?.channels.general as string,
-			user_id: demo?.owner.id as string,
-			command: 'autoroles list',
-		});
-		const content = String((answer.reply as { content?: string } | undefined)?.content ?? '');
-		expect(content.split(`<@&${demo?.roles.Member}>`)).toHaveLength(2);
+		const answer = await h.command(h.demo.ownerId, 'autoroles list');
+		expect(answer.content.split(`<@&${h.role('Member')}>`)).toHaveLength(2);
 	});
 });

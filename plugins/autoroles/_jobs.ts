@@ -21,7 +21,7 @@ export async function scheduleDelayed(member: GuildMember, rules: readonly AutoR
 			'assign',
 			{ guildId: member.guild.id, userId: member.id, joinedAt, delaySeconds, roleIds },
 			{
-				at: new Date((joinedAt ?? Date.now()) + delaySeconds * 1000),
+				at: new Date((joinedAt ?? plugin.now()) + delaySeconds * 1000),
 				key: jobKey(member.guild.id, member.id, delaySeconds),
 			},
 		);

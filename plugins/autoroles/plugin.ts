@@ -1,4 +1,5 @@
 import { countersFromTable, definePlugin, z } from 'foyer';
+import { autorolesOverview } from './_overview.ts';
 import { AutorolesRule } from './entities/autoroles-rule.ts';
 
 export default definePlugin({
@@ -28,4 +29,5 @@ export default definePlugin({
 		}),
 	},
 	navigation: [{ label: 'Auto roles', path: '' }],
+	overview: autorolesOverview,
 });

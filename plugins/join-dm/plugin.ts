@@ -1,4 +1,5 @@
 import { countersFromTable, definePlugin } from 'foyer';
+import { joinDmOverview } from './_overview.ts';
 import { JoinDmClosed } from './entities/join-dm-closed.ts';
 
 export default definePlugin({
@@ -21,7 +22,9 @@ export default definePlugin({
 			minLength: 1,
 			maxLength: 2000,
 			default: 'Hi %member_name%! Welcome to %guild_name%. Please read %server_rules%.',
+			localizedDefaults: { 'es-ES': '¡Hola %member_name%! Bienvenido a %guild_name%. Lee las reglas: %server_rules%.' },
 		},
 	},
 	navigation: [{ label: 'Join DM', path: '' }],
+	overview: joinDmOverview,
 });

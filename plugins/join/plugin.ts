@@ -1,4 +1,5 @@
 import { definePlugin } from 'foyer';
+import { joinOverview } from './_overview.ts';
 
 // A combined message must say who it is about: without one of these it would welcome nobody.
 const LISTS_MEMBERS = /%members%|%member_names%/;
@@ -24,6 +25,9 @@ export default definePlugin({
 			minLength: 1,
 			maxLength: 2000,
 			default: 'Welcome %member_mention% to **%guild_name%**! We are now %member_count% members.',
+			localizedDefaults: {
+				'es-ES': '¡Bienvenido %member_mention% a **%guild_name%**! Ahora somos %member_count% miembros.',
+			},
 		},
 		raidTemplate: {
 			type: 'string',
@@ -35,6 +39,7 @@ export default definePlugin({
 			maxLength: 1500,
 			pattern: LISTS_MEMBERS,
 			default: 'Welcome %members% to **%guild_name%**! We are now %member_count% members.',
+			localizedDefaults: { 'es-ES': '¡Bienvenidos %members% a **%guild_name%**! Ahora somos %member_count% miembros.' },
 		},
 		embed: { type: 'boolean', label: 'Add an embed', default: false },
 		embedTitle: {
@@ -42,14 +47,17 @@ export default definePlugin({
 			label: 'Embed title',
 			help: 'Placeholders work here too.',
 			template: true,
+			preview: 'embed-title',
 			maxLength: 256,
 			default: 'Welcome to %guild_name%!',
+			localizedDefaults: { 'es-ES': '¡Bienvenido a %guild_name%!' },
 		},
 		embedDescription: {
 			type: 'string',
 			label: 'Embed description',
 			multiline: true,
 			template: true,
+			preview: 'embed-description',
 			maxLength: 2000,
 			default: '',
 		},
@@ -65,4 +73,5 @@ export default definePlugin({
 		embedThumbnail: { type: 'boolean', label: 'Show the member’s avatar', default: true },
 	},
 	navigation: [{ label: 'Join messages', path: '' }],
+	overview: joinOverview,
 });

@@ -1,4 +1,5 @@
 import { definePlugin } from 'foyer';
+import { leaveOverview } from './_overview.ts';
 
 // A combined message must say who it is about: without one of these it would name nobody.
 const LISTS_MEMBERS = /%members%|%member_names%/;
@@ -24,6 +25,7 @@ export default definePlugin({
 			minLength: 1,
 			maxLength: 2000,
 			default: '%member_name% has left the server. We are now %member_count% members.',
+			localizedDefaults: { 'es-ES': '%member_name% ha dejado el servidor. Ahora somos %member_count% miembros.' },
 		},
 		raidTemplate: {
 			type: 'string',
@@ -35,7 +37,9 @@ export default definePlugin({
 			maxLength: 1500,
 			pattern: LISTS_MEMBERS,
 			default: '%member_names% have left the server. We are now %member_count% members.',
+			localizedDefaults: { 'es-ES': '%member_names% han dejado el servidor. Ahora somos %member_count% miembros.' },
 		},
 	},
 	navigation: [{ label: 'Leave messages', path: '' }],
+	overview: leaveOverview,
 });

@@ -24,5 +24,7 @@ declare module '@sapphire/pieces' {
 		memberMessages: MessageCoalescer;
 		/** Per-guild counters for plugins' dashboard figures: `add('join', guildId, 'sent')`, `read('join', guildId)`. */
 		counters: import('./counters/plugin-counters.ts').PluginCounters;
+		/** Joins and leaves per guild per day, recorded by the core for the overview's growth chart. */
+		memberActivity: import('./member-activity/member-activity.ts').MemberActivity;
 	}
 }

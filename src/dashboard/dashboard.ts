@@ -5,6 +5,7 @@ import type { RESTAPIPartialCurrentUserGuild } from 'discord-api-types/v10';
 import type { Database } from '../core/database/database.ts';
 import type { PluginManager } from '../core/plugins/plugin-manager.ts';
 import { GuildAccessCache } from './access/guild-access.ts';
+import { LoginThrottle } from './access/login-throttle.ts';
 import { DashboardAuditEntry } from './audit/audit-entry-entity.ts';
 import { type AuditLog, MemoryAuditLog, type NewAuditEntry } from './audit/audit-log.ts';
 import { DbAuditLog } from './audit/db-audit-log.ts';
@@ -34,6 +35,7 @@ export class Dashboard {
 	readonly sessions: SessionStore;
 	readonly audit: AuditLog;
 	readonly access: GuildAccessCache;
+	readonly logins: LoginThrottle;
 	readonly oauth: DiscordOAuth;
 	readonly owners: ReadonlySet<string>;
 	readonly secureCookies: boolean;
@@ -51,6 +53,7 @@ export class Dashboard {
 		this.sessions = stores.sessions;
 		this.audit = stores.audit;
 		this.access = new GuildAccessCache(client, options.permissionTtlMs ?? DEFAULT_PERMISSION_TTL_MS);
+		this.logins = new LoginThrottle(options.loginAttempts?.max, options.loginAttempts?.windowMs);
 		this.oauth = new DiscordOAuth({
 			clientId: () => options.oauth.clientId ?? client.application?.id ?? client.user?.id ?? '',
 			clientSecret: options.oauth.clientSecret,

@@ -23,6 +23,8 @@ export interface DashboardOptions {
 	maxBodyBytes?: number;
 	/** How long a user's permissions on a guild are trusted before being checked again (default 60 s). */
 	permissionTtlMs?: number;
+	/** Login requests (starts and OAuth2 callbacks) allowed per client address per window (default 20 per 5 min). */
+	loginAttempts?: { max: number; windowMs: number };
 }
 
 export const DEFAULT_SESSION_TTL_MS = 7 * 86_400_000;

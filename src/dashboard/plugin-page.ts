@@ -34,7 +34,12 @@ export async function sendPluginPage(request: ApiRequest, response: ApiResponse,
 		enabled: container.plugins.isEnabledIn(manifest.id, guild.id),
 		figures: (options.figures ?? []).map((f) => ({ label: f.label, value: String(f.value) })),
 		notices: options.notices ?? [],
-		form: hasSettings ? await renderSettingsForm(guild, manifest.id, session) : '',
+		form: hasSettings
+			? await renderSettingsForm(guild, manifest.id, session, {
+					back: new URL(request.url ?? '/', 'http://x').pathname,
+					saved: request.query.saved === manifest.id,
+				})
+			: '',
 		actions: (options.actions ?? []).map((a) => ({ ...a, href: `/${manifest.id}/${guild.id}/${a.path}` })),
 		csrf: session.csrfToken,
 		extra: options.extra ?? '',

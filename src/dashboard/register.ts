@@ -6,6 +6,7 @@ import { DashboardGuard } from './access/dashboard-guard.ts';
 import { DashboardAdminPluginActionRoute } from './routes/admin-plugin-action.ts';
 import { DashboardAdminPluginsRoute } from './routes/admin-plugins.ts';
 import { DashboardAssetsRoute } from './routes/assets.ts';
+import { DashboardFaviconRoute } from './routes/favicon.ts';
 import { DashboardGuildAuditRoute } from './routes/guild-audit.ts';
 import { DashboardGuildOverviewRoute } from './routes/guild-overview.ts';
 import { DashboardGuildsRoute } from './routes/guilds.ts';
@@ -19,6 +20,7 @@ import { DashboardTemplatePreviewRoute } from './routes/template-preview.ts';
 
 const ROUTES = {
 	assets: DashboardAssetsRoute,
+	favicon: DashboardFaviconRoute,
 	login: DashboardLoginRoute,
 	'login-discord': DashboardLoginDiscordRoute,
 	'oauth-callback': DashboardOAuthCallbackRoute,

@@ -41,6 +41,8 @@ export class EmulatorControl {
 	setRateLimits(spec: {
 		mode?: 'off' | 'realistic' | 'strict';
 		global_limit?: number;
+		/** The invalid-request limit enforced in strict mode (default 10,000 per 600,000 ms, ban 3,600,000 ms). */
+		invalid_requests?: { limit?: number; window_ms?: number; ban_ms?: number };
 		buckets?: Record<string, { limit: number; window_ms: number }>;
 	}): Promise<Json> {
 		return this.call('PUT', '/rate-limits', spec);
@@ -73,8 +75,10 @@ export class EmulatorControl {
 			channel_id?: string;
 			max_uses?: number;
 			max_age?: number;
+			temporary?: boolean;
 			code?: string;
 			role_ids?: string[];
+			target_user_ids?: string[];
 		} = {},
 	): Promise<Json> {
 		return this.call('POST', `/guilds/${guildId}/invites`, spec);
@@ -92,6 +96,39 @@ export class EmulatorControl {
 		} = {},
 	): Promise<Json> {
 		return this.call('POST', `/guilds/${guildId}/joins`, spec);
+	}
+
+	/** Guild settings an admin sets in Discord's client: screening, paused invites, incident actions (ISO or null). */
+	setGuildSettings(
+		guildId: string,
+		spec: {
+			screening?: boolean;
+			invites_disabled?: boolean;
+			invites_disabled_until?: string | null;
+			dms_disabled_until?: string | null;
+		},
+	): Promise<Json> {
+		return this.call('PATCH', `/guilds/${guildId}`, spec);
+	}
+
+	/** The member completes membership screening: `pending` flips to false (GUILD_MEMBER_UPDATE). */
+	completeScreening(guildId: string, userId: string): Promise<Json> {
+		return this.call('POST', `/guilds/${guildId}/members/${userId}/screening`, {});
+	}
+
+	/** The user goes offline: a temporary member without a role is removed. Answer `{ removed, member_count }`. */
+	disconnect(guildId: string, userId: string): Promise<Json> {
+		return this.call('POST', `/guilds/${guildId}/disconnects`, { user_id: userId });
+	}
+
+	/** Every join of the guild in order with the invite code or vanity it used (ground truth). */
+	joins(guildId: string): Promise<{ user_id: string; joined_at: string; via: Json; rejoin: boolean }[]> {
+		return this.call('GET', `/guilds/${guildId}/joins`);
+	}
+
+	/** Occasional Discord behaviours: the share (0-1) of joins whose GUILD_MEMBER_ADD is sent twice. */
+	setQuirks(spec: { member_add_resend_share: number; seed?: number }): Promise<Json> {
+		return this.call('PUT', '/quirks', spec);
 	}
 
 	leave(guildId: string, userId: string): Promise<Json> {
@@ -115,6 +152,8 @@ export class EmulatorControl {
 		options?: Record<string, string | number | boolean>;
 		timeout_ms?: number;
 		app_id?: string;
+		/** The member's client language (default en-US). */
+		locale?: string;
 	}): Promise<Json> {
 		return this.call('POST', '/interactions/commands', spec);
 	}
@@ -125,6 +164,7 @@ export class EmulatorControl {
 		user_id: string;
 		custom_id: string;
 		values?: string[];
+		locale?: string;
 		timeout_ms?: number;
 	}): Promise<Json> {
 		return this.call('POST', '/interactions/components', spec);

@@ -68,14 +68,30 @@ export class Emulator {
 			demo: options.demo,
 		};
 		this.limiter = new RateLimiter(this.options.rateLimits, options.buckets);
-		this.interactions = new InteractionRegistry(this);
-		for (const route of restRoutes) this.#add('rest', route);
-		for (const route of controlRoutes) this.#add('control', route);
+		this.interactions = new InteractionRegistry(this.world, this.options.interactionTimeoutMs);
+		const gatewayUrl = () => this.gatewayUrl;
+		const gateway = { gatewayUrl, sessionStartLimit: (appId: string) => this.gateway.sessionStartLimit(appId) };
+		for (const route of restRoutes({ gateway, interactions: this.interactions, oauth: this.oauth }))
+			this.#add('rest', route);
 		this.#server = createServer((req, res) => {
 			this.#handle(req, res).catch((error) => this.#fail(res, error));
 		});
 		this.#server.keepAliveTimeout = 65_000;
-		this.gateway = new Gateway(this, this.#server);
+		this.gateway = new Gateway(this.world, this.#server, {
+			heartbeatIntervalMs: this.options.heartbeatIntervalMs,
+			sessionTtlMs: this.options.sessionTtlMs,
+			gatewayUrl,
+		});
+		const control = controlRoutes({
+			describe: () => this.#describe(),
+			reset: () => this.reset(),
+			defaultApp: () => this.defaultApp,
+			limiter: this.limiter,
+			gateway: this.gateway,
+			requests: this.requests,
+			interactions: this.interactions,
+		});
+		for (const route of control) this.#add('control', route);
 		this.#populate();
 	}
 
@@ -117,16 +133,7 @@ export class Emulator {
 		this.oauth.clear();
 		this.requests.clear();
 		this.limiter.reset();
-		for (const map of [
-			this.world.users,
-			this.world.applications,
-			this.world.appsByToken,
-			this.world.guilds,
-			this.world.channels,
-			this.world.invites,
-			this.world.dmChannels,
-		])
-			map.clear();
+		this.world.clear();
 		this.#populate();
 	}
 
@@ -135,6 +142,36 @@ export class Emulator {
 		this.interactions.clear();
 		this.#server.closeAllConnections();
 		await new Promise<void>((resolve) => this.#server.close(() => resolve()));
+	}
+
+	/** The answer of `GET /_emulator`: where to connect, the applications' credentials, the demo guild. */
+	#describe() {
+		const world = this.world;
+		const demo = this.demo;
+		return {
+			url: this.url,
+			api_url: this.apiUrl,
+			gateway_url: this.gatewayUrl,
+			rate_limits: this.limiter.mode,
+			applications: [...world.applications.values()].map((a) => ({
+				id: a.id,
+				name: a.name,
+				token: a.token,
+				client_secret: a.clientSecret,
+				owner_id: a.ownerId,
+			})),
+			guilds: [...world.guilds.values()].map((g) => ({ id: g.id, name: g.name, member_count: g.members.size })),
+			demo: demo
+				? {
+						guild_id: demo.guild.id,
+						owner_id: demo.owner.id,
+						admin_id: demo.admin.id,
+						member_id: demo.member.id,
+						channels: demo.channels,
+						roles: demo.roles,
+					}
+				: null,
+		};
 	}
 
 	#populate(): void {
@@ -162,13 +199,24 @@ export class Emulator {
 		const started = performance.now();
 		const url = req.url ?? '/';
 		const q = url.indexOf('?');
-		const path = q === -1 ? url : url.slice(0, q);
+		// Clients percent-encode `@me` (discord.js does for members); Discord reads both spellings.
+		const path = (q === -1 ? url : url.slice(0, q)).replaceAll('%40', '@');
 		const query = new URLSearchParams(q === -1 ? '' : url.slice(q + 1));
 		const method = req.method ?? 'GET';
 
 		if (path === '/oauth2/authorize' || path === '/oauth2/authorize/confirm') {
 			// The authorize page lives outside /api on Discord.
 			return this.#handle(Object.assign(req, { url: `/api/v10${url}` }), res);
+		}
+
+		const ip = req.socket.remoteAddress ?? 'unknown';
+		if (path.startsWith('/api')) {
+			const bannedMs = this.limiter.bannedFor(ip, this.world.now());
+			if (bannedMs > 0) {
+				this.#sendBan(res, bannedMs);
+				this.#log(method, path, path, 429, started, null, null, true, false, undefined);
+				return;
+			}
 		}
 
 		const found = this.#router.find(method as 'GET', path);
@@ -180,7 +228,6 @@ export class Emulator {
 		}
 		const { route, kind } = found.store as RouteStore;
 		const ctx: RouteContext = {
-			emulator: this,
 			world: this.world,
 			params: found.params as Record<string, string>,
 			query,
@@ -241,8 +288,25 @@ export class Emulator {
 				this.#fail(res, error);
 			}
 		} finally {
+			if (status === 401 || status === 403 || status === 429) this.limiter.countInvalid(ip, this.world.now());
 			this.#log(method, route.path, path, status, started, ctx.app?.id ?? null, bucket, limited, global, errorCode);
 		}
+	}
+
+	/**
+	 * An IP past the invalid-request limit is refused at Discord's edge (Cloudflare), not by the API:
+	 * 429 with an HTML body and `Retry-After`, without Discord's JSON or `X-RateLimit-*` headers.
+	 */
+	#sendBan(res: ServerResponse, bannedMs: number): void {
+		const body =
+			'<!doctype html><title>Access denied | discord.com used Cloudflare to restrict access</title>' +
+			'<h1>Error 1015</h1><p>You are being rate limited. The owner of this website (discord.com) has banned you temporarily from accessing this website.</p>';
+		res.writeHead(429, {
+			'content-type': 'text/html; charset=UTF-8',
+			'retry-after': String(Math.ceil(bannedMs / 1000)),
+			'content-length': Buffer.byteLength(body),
+		});
+		res.end(body);
 	}
 
 	async #runControl(ctx: RouteContext, route: RestRoute, res: ServerResponse): Promise<void> {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { GatewayDispatchEvents as E, InteractionResponseType as R } from 'discord-api-types/v10';
-import type { Emulator } from './emulator.ts';
 import { ApiError, Errors } from './errors.ts';
+import type { DispatchData, World } from './world/world.ts';
 
 export interface PendingInteraction {
 	id: string;
@@ -34,7 +34,11 @@ export class InteractionRegistry {
 	readonly #byId = new Map<string, PendingInteraction>();
 	readonly #byToken = new Map<string, PendingInteraction>();
 
-	constructor(readonly emulator: Emulator) {}
+	constructor(
+		readonly world: World,
+		/** How long a bot has to call back before the interaction is unknown (Discord: 3 s). */
+		readonly callbackTimeoutMs: number,
+	) {}
 
 	/** Registers an interaction and dispatches INTERACTION_CREATE to its application. */
 	create(
@@ -48,7 +52,7 @@ export class InteractionRegistry {
 		},
 		payload: (ids: { id: string; token: string }) => Record<string, unknown>,
 	): PendingInteraction {
-		const world = this.emulator.world;
+		const world = this.world;
 		const id = world.newId();
 		const token = Buffer.from(`interaction:${id}:${randomBytes(48).toString('hex')}`).toString('base64url');
 		const pending: PendingInteraction = {
@@ -73,7 +77,8 @@ export class InteractionRegistry {
 		this.#byToken.set(token, pending);
 		world.dispatch({
 			t: E.InteractionCreate,
-			d: payload({ id, token }),
+			// Built by the control routes from payloads typed one by one (member, channel, data).
+			d: payload({ id, token }) as unknown as DispatchData<E.InteractionCreate>,
 			intent: null,
 			guildId: spec.guildId,
 			appId: spec.appId,
@@ -90,15 +95,14 @@ export class InteractionRegistry {
 		const pending = this.#byId.get(id);
 		if (!pending || pending.token !== token) throw Errors.unknownInteraction();
 		if (pending.callbackType !== null) throw Errors.alreadyAcknowledged();
-		if (this.emulator.world.now() - pending.createdAt > this.emulator.options.interactionTimeoutMs)
-			throw Errors.unknownInteraction();
+		if (this.world.now() - pending.createdAt > this.callbackTimeoutMs) throw Errors.unknownInteraction();
 		return pending;
 	}
 
 	/** The interaction of a webhook route (`/webhooks/:app/:token/...`). */
 	forWebhook(appId: string, token: string): PendingInteraction {
 		const pending = this.#byToken.get(token);
-		if (!pending || pending.appId !== appId || this.emulator.world.now() - pending.createdAt > TOKEN_TTL_MS)
+		if (!pending || pending.appId !== appId || this.world.now() - pending.createdAt > TOKEN_TTL_MS)
 			throw Errors.unknownWebhook();
 		return pending;
 	}

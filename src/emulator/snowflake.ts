@@ -27,6 +27,12 @@ export function snowflakeTimestamp(id: string): number {
 	return Number((BigInt(id) >> 22n) + DISCORD_EPOCH);
 }
 
+const MAX_SNOWFLAKE = (1n << 64n) - 1n;
+
+/**
+ * Whether a value is a snowflake as Discord reads one in requests: a decimal string of an unsigned
+ * 64-bit integer (`"0"` is valid as a pagination bound). Ids the emulator mints have 17-19 digits.
+ */
 export function isSnowflake(value: unknown): value is string {
-	return typeof value === 'string' && /^\d{17,20}$/.test(value);
+	return typeof value === 'string' && /^\d{1,20}$/.test(value) && BigInt(value) <= MAX_SNOWFLAKE;
 }

@@ -1,40 +1,36 @@
 import { ChannelType, type Guild } from 'discord.js';
+import { messageFromApi } from '../dashboard/discord-render/from-message.ts';
+import { guildMentions, type MentionResolver } from '../dashboard/discord-render/mentions.ts';
+import type { DiscordMessageInput } from '../dashboard/discord-render/message-input.ts';
+import { discordMessageView } from '../dashboard/discord-render/message-view.ts';
 import { EmulatorControl } from '../emulator/control-client.ts';
 
-export interface FeedMessage {
-	id: string;
-	channel: string;
-	author: string;
-	bot: boolean;
-	content: string;
-	embeds: number;
-}
-
-/** The emulated server's latest messages across its text channels, newest first. */
-export async function sandboxFeed(emulatorUrl: string, guild: Guild, limit = 30): Promise<FeedMessage[]> {
+/** The emulated server's latest messages across its text channels, newest first, as the emulator stores them. */
+export async function sandboxMessages(
+	emulatorUrl: string,
+	guild: Guild,
+	mentions: MentionResolver,
+	limit = 30,
+): Promise<DiscordMessageInput[]> {
 	const control = new EmulatorControl(emulatorUrl);
 	const channels = [...guild.channels.cache.values()].filter((c) => c.type === ChannelType.GuildText);
 	const lists = await Promise.all(
 		channels.map(async (c) =>
-			((await control.messages(c.id).catch(() => [])) as Record<string, unknown>[]).map((m) => ({
-				m,
-				channel: c.name,
-			})),
+			((await control.messages(c.id).catch(() => [])) as unknown[]).map((m) =>
+				messageFromApi(m, { channel: c.name, mentions }),
+			),
 		),
 	);
 	return lists
 		.flat()
-		.map(({ m, channel }) => {
-			const author = (m.author ?? {}) as { username?: string; bot?: boolean };
-			return {
-				id: String(m.id),
-				channel,
-				author: author.username ?? '?',
-				bot: author.bot === true,
-				content: String(m.content ?? ''),
-				embeds: Array.isArray(m.embeds) ? m.embeds.length : 0,
-			};
-		})
-		.sort((a, b) => (BigInt(b.id) > BigInt(a.id) ? 1 : -1))
+		.sort((a, b) => (BigInt(b.id || 0) > BigInt(a.id || 0) ? 1 : -1))
 		.slice(0, limit);
+}
+
+/** The feed partial's model: each message drawn as members of the server see it. */
+export async function sandboxFeed(emulatorUrl: string, guild: Guild) {
+	const mentions = guildMentions(guild);
+	const now = new Date();
+	const messages = await sandboxMessages(emulatorUrl, guild, mentions);
+	return { messages: messages.map((m) => discordMessageView(m, { mentions, now })), guildId: guild.id };
 }

@@ -1,3 +1,14 @@
+/** One line of a server's audit log, as the dashboard's audit page shows it. */
+export interface AuditRow {
+	when: string;
+	username: string;
+	userId: string;
+	action: string;
+	plugin: string | null;
+	before: unknown;
+	after: unknown;
+}
+
 /**
  * A logged-in dashboard visitor for tests (Foyer's and plugin authors'): it logs in through the
  * emulator's OAuth2 pages exactly as a browser does (state cookie, code, callback) and keeps its
@@ -17,7 +28,10 @@ export class DashboardClient {
 
 	async loginAs(userId: string): Promise<void> {
 		const start = await this.request('GET', '/login/discord');
-		const authorize = new URL(start.headers.get('location') ?? '');
+		const location = start.headers.get('location');
+		// The dashboard limits logins per address (20 per 5 minutes): log in once per test file and keep the client.
+		if (!location) throw new Error(`Login did not start: ${start.status} ${(await start.text()).slice(0, 200)}`);
+		const authorize = new URL(location);
 		if (!authorize.pathname.endsWith('/oauth2/authorize')) throw new Error(`Login did not go to OAuth2: ${authorize}`);
 		authorize.pathname = authorize.pathname.replace(/authorize$/, 'authorize/confirm');
 		authorize.searchParams.set('user_id', userId);
@@ -53,6 +67,14 @@ export class DashboardClient {
 		});
 	}
 
+	/** The server's audit log as its page shows it, newest first (filters as the page's form). */
+	async audit(guildId: string, filter: { plugin?: string; action?: string; user?: string } = {}): Promise<AuditRow[]> {
+		const query = new URLSearchParams(Object.entries(filter).filter((e): e is [string, string] => !!e[1]));
+		const response = await this.page(`/guilds/${guildId}/audit${query.size ? `?${query}` : ''}`);
+		if (response.status !== 200) throw new Error(`The audit page answered ${response.status}`);
+		return auditRows(await response.text());
+	}
+
 	async request(method: string, path: string, body?: string, headers: Record<string, string> = {}): Promise<Response> {
 		const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
 		const response = await fetch(new URL(path, this.baseUrl), {
@@ -72,4 +94,31 @@ export class DashboardClient {
 		}
 		return response;
 	}
+}
+
+const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
+const htmlText = (html: string) => html.replace(/&(?:amp|lt|gt|quot|#39);/g, (e) => ENTITIES[e] ?? e);
+const cells = (row: string) => [...row.matchAll(/<td>([\s\S]*?)<\/td>/g)].map((m) => m[1] ?? '');
+const small = (cell: string) => cell.match(/<small>([\s\S]*?)<\/small>/)?.[1];
+const json = (cell: string) => {
+	const text = htmlText(cell.replace(/<\/?pre>/g, '')).trim();
+	return text ? JSON.parse(text) : null;
+};
+
+/** The rows of the audit table partial (views/partials/audit-table.eta). */
+function auditRows(html: string): AuditRow[] {
+	const body = html.match(/<tbody>([\s\S]*?)<\/tbody>/)?.[1] ?? '';
+	return [...body.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((m) => {
+		const [when = '', who = '', what = '', before = '', after = ''] = cells(m[1] ?? '');
+		const plugin = small(what);
+		return {
+			when: htmlText(when),
+			username: htmlText(who.replace(/<br>[\s\S]*$/, '').replace(/^@/, '')),
+			userId: small(who) ?? '',
+			action: htmlText(what.replace(/<br>[\s\S]*$/, '')),
+			plugin: plugin === undefined ? null : htmlText(plugin),
+			before: json(before),
+			after: json(after),
+		};
+	});
 }

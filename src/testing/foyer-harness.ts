@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { Writable } from 'node:stream';
 import { type Logger, pino } from 'pino';
 import type { Database } from '../core/database/database.ts';
+import { DbPluginStateStore } from '../core/plugins/db-plugin-state.ts';
 import { MemoryPluginStateStore } from '../core/plugins/plugin-state.ts';
 import { EmbeddedScheduler } from '../core/scheduling/embedded-scheduler.ts';
 import type { Scheduler } from '../core/scheduling/job.ts';
@@ -54,7 +55,8 @@ export async function startFoyerWithEmulator(plugins: string[], options: Harness
 		},
 	});
 	const logger = pino({ level: 'debug' }, stream);
-	const state = new MemoryPluginStateStore();
+	// With a database, plugin state lives there as in production (and is exercised on its dialect).
+	const state = options.db ? await DbPluginStateStore.load(options.db) : new MemoryPluginStateStore();
 	const foyer = await Foyer.start({
 		token: emulator.token,
 		restApi: emulator.apiUrl,

@@ -1,7 +1,28 @@
-/** Test helpers for Foyer and for plugin authors: `import { startFoyerWithEmulator } from 'foyer/testing'`. */
+/**
+ * Test helpers for Foyer and for plugin authors:
+ * `import { describeOnBackends, startTestFoyer } from 'foyer/testing'` (see docs/plugins.md, "Testing").
+ */
 export { ControlError, connectClient, EmulatorControl } from '../emulator/testing/index.ts';
-export { DashboardClient } from './dashboard-client.ts';
+export {
+	availableBackends,
+	type Backend,
+	type BackendName,
+	describeOnBackends,
+	sqliteBackend,
+} from './backends.ts';
+export type { RegisteredCommand } from './bot-rest.ts';
+export { type AuditRow, DashboardClient } from './dashboard-client.ts';
 export { type HarnessOptions, type LogLine, startFoyerWithEmulator } from './foyer-harness.ts';
+export { startFoyerOnBackend } from './foyer-on-backend.ts';
+export { type FoyerProcess, freePort, startFoyerProcess } from './foyer-process.ts';
+export type { SeenMessage } from './seen-message.ts';
 export { TestClock } from './test-clock.ts';
-export { type JoinSpec, type SeenMessage, startTestFoyer, TestFoyer, type TestFoyerOptions } from './test-foyer.ts';
+export {
+	type ChannelWatch,
+	type JoinSpec,
+	type LoggedRequest,
+	startTestFoyer,
+	TestFoyer,
+	type TestFoyerOptions,
+} from './test-foyer.ts';
 export { waitFor } from './wait-for.ts';

@@ -1,5 +1,4 @@
 import type { Clock } from '../core/clock.ts';
-import { EmbeddedScheduler } from '../core/scheduling/embedded-scheduler.ts';
 import type { Scheduler } from '../core/scheduling/job.ts';
 import type { EmulatorControl } from '../emulator/control-client.ts';
 
@@ -27,6 +26,8 @@ export class TestClock implements Clock {
 		if (!Number.isInteger(ms) || ms < 0) throw new RangeError(`advance(ms) takes a whole number of ms >= 0, not ${ms}`);
 		await this.control.advanceClock(ms);
 		this.#offset += ms;
-		if (this.#scheduler instanceof EmbeddedScheduler) await this.#scheduler.runDue();
+		// The embedded scheduler, and BullMQ through the backend matrix's clocked scheduler, run due jobs on demand.
+		const scheduler = this.#scheduler as (Scheduler & { runDue?: () => Promise<void> }) | null;
+		if (typeof scheduler?.runDue === 'function') await scheduler.runDue();
 	}
 }

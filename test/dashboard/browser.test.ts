@@ -18,6 +18,7 @@ describeWithChromium('dashboard in a real browser', () => {
 	let page: Page;
 	let base: string;
 	const pageErrors: string[] = [];
+	const notFound: string[] = [];
 
 	const ownerId = () => h.emulator.demo?.owner.id as string;
 	const botId = () => h.emulator.defaultApp.botUserId;
@@ -60,6 +61,11 @@ describeWithChromium('dashboard in a real browser', () => {
 		b = await launchBrowser();
 		page = await b.context.newPage();
 		page.on('pageerror', (error) => pageErrors.push(error.message));
+		page.on('response', (r) => {
+			// The emulator's login page is part of the walk: its origin counts too.
+			if (r.status() === 404 && (r.url().startsWith(base) || r.url().startsWith(h.emulator.url)))
+				notFound.push(r.url());
+		});
 	});
 	afterAll(async () => {
 		await b?.close();
@@ -191,7 +197,8 @@ describeWithChromium('dashboard in a real browser', () => {
 		const greeting = greetingFor('sandbox_sam');
 		// The feed polls every 2 s.
 		await page.locator('#sandbox-feed li', { hasText: greeting }).waitFor({ timeout: 8000 });
-		expect(await text(page.locator('#sandbox-feed li', { hasText: greeting }))).toMatch(/\(bot\)/);
+		// Drawn as Discord does: the bot's name with its APP badge.
+		expect(await text(page.locator('#sandbox-feed li', { hasText: greeting }).locator('.dc-header'))).toMatch(/ APP\b/);
 		expect(pathOf(page)).toBe(`/guilds/${h.guildId}/sandbox`);
 		await b.screenshot(page, '09-sandbox');
 	});
@@ -238,6 +245,16 @@ describeWithChromium('dashboard in a real browser', () => {
 				expect(post.postData()).toMatch(/(^|&)_csrf=[^&]+/);
 			}
 			await b.screenshot(p, '13-overview-no-js');
+
+			// Settings too: the plain post saves, answers 303 back to the form, and the form says so.
+			await p.goto(`${base}/guilds/${h.guildId}/plugins/greeter/settings`);
+			await p.getByLabel('Prefix').fill('~');
+			const saved = p.waitForResponse((r) => r.request().method() === 'POST');
+			await p.getByRole('button', { name: 'Save' }).click();
+			expect((await saved).status()).toBe(303);
+			await p.waitForURL(`${base}/guilds/${h.guildId}/plugins/greeter/settings?saved=greeter`);
+			await p.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+			expect(h.foyer.plugins.settings('greeter', h.guildId)).toMatchObject({ prefix: '~' });
 		} finally {
 			await noJs.close();
 		}
@@ -257,7 +274,34 @@ describeWithChromium('dashboard in a real browser', () => {
 		}
 	});
 
-	it('raised no uncaught script error on any page', () => {
+	it('fits a 390 px phone screen: no sideways scrolling on the overview, a settings form and the sandbox; the navigation stays reachable', async () => {
+		await page.setViewportSize({ width: 390, height: 844 });
+		try {
+			for (const [path, shot] of [
+				[overviewPath(), 'mobile-01-overview'],
+				[`/guilds/${h.guildId}/plugins/greeter/settings`, 'mobile-02-settings'],
+				[`/guilds/${h.guildId}/sandbox`, 'mobile-03-sandbox'],
+				[`/guilds/${h.guildId}/audit`, 'mobile-04-audit'],
+			] as const) {
+				await page.goto(`${base}${path}`);
+				const widths = (await page.evaluate(
+					'({ page: document.documentElement.scrollWidth, screen: window.innerWidth })',
+				)) as { page: number; screen: number };
+				expect(widths.page, path).toBeLessThanOrEqual(widths.screen);
+				await b.screenshot(page, shot);
+			}
+			const sandboxLink = page.getByRole('navigation', { name: 'Server pages' }).getByRole('link', { name: 'Sandbox' });
+			const box = await sandboxLink.boundingBox();
+			expect(box && box.x >= 0 && box.x + box.width <= 390).toBe(true);
+			// Big enough to tap.
+			expect(box?.height).toBeGreaterThanOrEqual(24);
+		} finally {
+			await page.setViewportSize({ width: 1280, height: 800 });
+		}
+	});
+
+	it('raised no uncaught script error on any page, and asked the dashboard for nothing it does not have (favicon included)', () => {
 		expect(pageErrors).toEqual([]);
+		expect(notFound).toEqual([]);
 	});
 });

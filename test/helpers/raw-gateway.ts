@@ -1,4 +1,4 @@
-import { createInflate } from 'node:zlib';
+import { createInflate, createZstdDecompress } from 'node:zlib';
 import WebSocket from 'ws';
 
 export interface RawFrame {
@@ -18,14 +18,15 @@ export class RawGateway {
 	readonly #ws: WebSocket;
 	readonly #waiters: (() => void)[] = [];
 
-	private constructor(ws: WebSocket, compressed: boolean) {
+	private constructor(ws: WebSocket, compression: 'zlib-stream' | 'zstd-stream' | null) {
 		this.#ws = ws;
 		const push = (text: string) => {
 			this.frames.push(JSON.parse(text) as RawFrame);
 			for (const wake of this.#waiters.splice(0)) wake();
 		};
-		if (compressed) {
-			const inflate = createInflate();
+		if (compression) {
+			// One decompression context for the connection; each message is flushed, so a JSON document arrives whole.
+			const inflate = compression === 'zlib-stream' ? createInflate() : createZstdDecompress();
 			let buffer = '';
 			inflate.on('data', (chunk: Buffer) => {
 				buffer += chunk.toString();
@@ -47,7 +48,11 @@ export class RawGateway {
 
 	static async connect(url: string, query = '?v=10&encoding=json'): Promise<RawGateway> {
 		const ws = new WebSocket(url + query);
-		const gw = new RawGateway(ws, query.includes('compress=zlib-stream'));
+		const compression = query.match(/compress=(zlib-stream|zstd-stream)/)?.[1] as
+			| 'zlib-stream'
+			| 'zstd-stream'
+			| undefined;
+		const gw = new RawGateway(ws, compression ?? null);
 		await new Promise<void>((resolve, reject) => {
 			ws.once('open', () => resolve());
 			ws.once('error', reject);
@@ -87,5 +92,10 @@ export class RawGateway {
 
 	close(): void {
 		this.#ws.terminate();
+	}
+
+	/** Closes with a close frame and `code`, as a client shutting down (1000/1001) or resetting does. */
+	closeWith(code: number): void {
+		this.#ws.close(code);
 	}
 }

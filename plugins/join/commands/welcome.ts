@@ -6,8 +6,6 @@ import plugin from '../plugin.ts';
 export class WelcomeCommand extends memberMessageCommand({
 	plugin,
 	command: 'welcome',
-	description: 'Welcome messages for new members',
-	testDescription: 'Send the welcome message for yourself',
-	noun: 'Welcome messages',
+	texts: 'command',
 	message: welcomeMessage,
 }) {}

@@ -6,8 +6,6 @@ import plugin from '../plugin.ts';
 export class GoodbyeCommand extends memberMessageCommand({
 	plugin,
 	command: 'goodbye',
-	description: 'Goodbye messages when members leave',
-	testDescription: 'Send the goodbye message for yourself (you stay)',
-	noun: 'Goodbye messages',
+	texts: 'command',
 	message: goodbyeMessage,
 }) {}

@@ -31,11 +31,21 @@ export const configSchema = z.object({
 		.string()
 		.regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL (leave unset for the embedded SQLite database)')
 		.optional(),
+	/** PostgreSQL schema for Foyer's tables (several Foyers can share one database); the server's default when unset. */
+	DATABASE_SCHEMA: z
+		.string()
+		.regex(/^[a-z_][a-z0-9_]*$/, 'must be a lowercase SQL identifier')
+		.optional(),
 	FOYER_DATA_DIR: z.string().default('data'),
 	REDIS_URL: z
 		.string()
 		.regex(/^rediss?:\/\//, 'must be a redis:// URL')
 		.optional(),
+	/** BullMQ queue of the scheduled tasks (several Foyers can share one Redis). */
+	REDIS_QUEUE: z
+		.string()
+		.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1-64 letters, digits, - or _')
+		.default('foyer-tasks'),
 	DASHBOARD_PORT: port.default(4000),
 	/** Interface the dashboard listens on; 0.0.0.0 behind a reverse proxy in another container. */
 	DASHBOARD_HOST: z.string().default('127.0.0.1'),

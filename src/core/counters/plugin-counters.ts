@@ -17,8 +17,8 @@ const NOTE_REFRESH_MS = 10_000;
 /**
  * Per-guild counters for plugins' dashboard figures (`container.counters`). Increments are added up
  * in memory for up to GATHER_MS and written atomically (`value = value + n`), so counting costs
- * almost nothing per event and never loses an increment to a read-modify-write race. Reads include
- * what is not written yet. Without a database the counters live in memory.
+ * almost nothing per event and never loses an increment to a read-modify-write race. A read writes
+ * what is gathering first, so it is exact. Without a database the counters live in memory.
  */
 export class PluginCounters {
 	readonly #pending = new Map<string, number>();
@@ -44,20 +44,22 @@ export class PluginCounters {
 		this.#timer ??= setTimeout(() => void this.flush(), GATHER_MS);
 	}
 
+	/**
+	 * The guild's counters, exact: what is still gathering is written first (a read that added the
+	 * pending counts to a database read could miss a batch being written in between).
+	 */
 	async read(plugin: string, guildId: string): Promise<Record<string, number>> {
 		const out: Record<string, number> = {};
 		if (this.db) {
-			await this.#flushing;
+			await this.flush();
 			for (const row of await this.db.em().find(PluginCounter, { plugin, guildId })) out[row.name] = Number(row.value);
-		} else
-			for (const [key, value] of this.#memory) {
-				const [p, g, name] = JSON.parse(key) as string[];
-				if (p === plugin && g === guildId) out[name as string] = value;
-			}
-		for (const [key, value] of this.#pending) {
-			const [p, g, name] = JSON.parse(key) as string[];
-			if (p === plugin && g === guildId) out[name as string] = (out[name as string] ?? 0) + value;
+			return out;
 		}
+		for (const map of [this.#memory, this.#pending])
+			for (const [key, value] of map) {
+				const [p, g, name] = JSON.parse(key) as string[];
+				if (p === plugin && g === guildId) out[name as string] = (out[name as string] ?? 0) + value;
+			}
 		return out;
 	}
 

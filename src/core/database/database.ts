@@ -62,6 +62,7 @@ export class Database {
 						}
 					: {}),
 			});
+			onlyOwnSchema(orm, options.schema ?? 'public');
 		} else {
 			const path = options.sqlitePath ?? 'data/foyer.db';
 			if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -115,3 +116,15 @@ export class Database {
 }
 
 export type { AnyEntity };
+
+/**
+ * MikroORM's schema diff reads the tables, columns and indexes of every schema in the database,
+ * with casts that fail when another schema is dropped meanwhile (other apps, or parallel test
+ * suites): "schema ... does not exist". Foyer's tables live in one schema, so introspect only that.
+ */
+function onlyOwnSchema(orm: MikroORM, schema: string): void {
+	const helper = orm.em.getPlatform().getSchemaHelper() as unknown as {
+		getIgnoredNamespacesConditionSQL(column?: string): string;
+	};
+	helper.getIgnoredNamespacesConditionSQL = (column = 'schema_name') => `"${column}" = '${schema}'`;
+}

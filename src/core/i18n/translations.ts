@@ -1,7 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
+import { DEFAULT_LOCALE, LOCALES, localeChain } from './locales.ts';
 
-export const DEFAULT_LOCALE = 'en-US';
+export { DEFAULT_LOCALE };
 
 type Catalog = Map<string, string>;
 
@@ -52,12 +53,49 @@ export class Translations {
 		this.#plugins.delete(pluginId);
 	}
 
-	t(pluginId: string, key: string, options: { locale?: string; vars?: Record<string, string | number> } = {}): string {
-		const locales = this.#plugins.get(pluginId);
-		const text =
-			locales?.get(options.locale ?? DEFAULT_LOCALE)?.get(key) ?? locales?.get(DEFAULT_LOCALE)?.get(key) ?? key;
+	/** The text of `key` in the best locale for `options.locale` (its language, then English, then the key itself). */
+	t(
+		pluginId: string,
+		key: string,
+		options: { locale?: string | null; vars?: Record<string, string | number> } = {},
+	): string {
+		const text = this.find(pluginId, key, options.locale) ?? key;
 		return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
 			options.vars && name in options.vars ? String(options.vars[name]) : whole,
 		);
+	}
+
+	/** The text of `key` in the best available locale, or undefined when no catalog has it. */
+	find(pluginId: string, key: string, locale?: string | null): string | undefined {
+		const locales = this.#plugins.get(pluginId);
+		for (const l of localeChain(locale)) {
+			const text = locales?.get(l)?.get(key);
+			if (text !== undefined) return text;
+		}
+		return undefined;
+	}
+
+	/**
+	 * Discord's localizations of a command name or description: `{ 'es-ES': '...' }` for every
+	 * supported locale other than English whose catalog has `key`.
+	 */
+	localizations(pluginId: string, key: string): Partial<Record<string, string>> {
+		const out: Partial<Record<string, string>> = {};
+		for (const locale of LOCALES) {
+			if (locale === DEFAULT_LOCALE) continue;
+			const text = this.#plugins.get(pluginId)?.get(locale)?.get(key);
+			if (text !== undefined) out[locale] = text;
+		}
+		return out;
+	}
+
+	/** Keys present in one locale of a plugin and missing in another (for the catalogs' completeness test). */
+	missing(pluginId: string): { locale: string; key: string }[] {
+		const locales = this.#plugins.get(pluginId);
+		if (!locales) return [];
+		const all = new Set([...locales.values()].flatMap((c) => [...c.keys()]));
+		const out: { locale: string; key: string }[] = [];
+		for (const locale of LOCALES) for (const key of all) if (!locales.get(locale)?.has(key)) out.push({ locale, key });
+		return out;
 	}
 }

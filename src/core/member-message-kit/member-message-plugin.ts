@@ -1,7 +1,7 @@
 import type { GuildMember } from 'discord.js';
 import type { MemberMessage, MemberMessageResult } from '../messaging/member-message.ts';
 
-/** The part of a plugin handle the member-message kit needs: a channel and a message per guild. */
+/** The part of a plugin handle the member-message kit needs: a channel and a message per guild, and its texts. */
 export interface MemberMessagePlugin {
 	readonly id: string;
 	settings(guildId: string): { channel: string | null; template: string };
@@ -10,19 +10,21 @@ export interface MemberMessagePlugin {
 		input: { channel: string },
 	): Promise<{ ok: true } | { ok: false; errors: Partial<Record<string, string>> }>;
 	postMemberMessage(message: Omit<MemberMessage, 'plugin'>): Promise<MemberMessageResult | null>;
+	t(key: string, options?: { locale?: string | null; vars?: Record<string, string | number> }): string;
+	localizations(key: string): Partial<Record<string, string>>;
 }
 
-/** What the kit says and sends for one plugin (join: "Welcome messages", leave: "Goodbye messages"). */
+/**
+ * What the kit says and sends for one plugin. `texts` names a section of the plugin's catalogs
+ * (`languages/<locale>.json`) with `name` (the command: "welcome"), `description`, `test` (the test
+ * subcommand's description) and `what` ("Welcome messages"), in every language the plugin speaks.
+ */
 export interface MemberMessageKitOptions<P extends MemberMessagePlugin> {
 	plugin: P;
-	/** The slash command's name: `/welcome`. */
+	/** The slash command's name in English (its base name on Discord): `welcome`. */
 	command: string;
-	/** The command's description: "Welcome messages for new members". */
-	description: string;
-	/** The test subcommand's description: "Send the welcome message for yourself". */
-	testDescription: string;
-	/** Capitalised plural of what it sends: "Welcome messages". */
-	noun: string;
+	/** The catalog section of the command's texts, e.g. `command`. */
+	texts: string;
 	/** The message for a member as the guild's settings say (the same one the listener sends). */
 	message(member: GuildMember, settings: ReturnType<P['settings']>): Omit<MemberMessage, 'plugin'>;
 }

@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { container, type Listener } from '@sapphire/framework';
+import { emitTracked } from '../events/handler-tracking.ts';
 
 /** Finds the guild an emitted discord.js event is about, if any. */
 export function guildIdOf(args: readonly unknown[]): string | null {
@@ -52,7 +53,8 @@ export class PluginEventGate extends EventEmitter {
 		}
 		const guildId = guildIdOf(args);
 		if (guildId !== null && !this.enabledIn(guildId)) return;
-		this.emit(event, ...args);
+		// Not this.emit: the core's event ledger needs the listeners' promises (see emitTracked).
+		emitTracked(this, this.pluginId, event, args);
 	}
 
 	/** Whether anything of this plugin listens to `event` (a listener piece or a handler). */

@@ -1,4 +1,5 @@
 import type { EntitySchema } from '@mikro-orm/core';
+import type { Guild } from 'discord.js';
 import { z } from 'zod';
 import type { SettingsSchema } from '../settings/settings-schema.ts';
 
@@ -16,11 +17,14 @@ export interface PluginNavigationEntry {
 	path: string;
 }
 
-/**
- * What a plugin declares in its `plugin.ts`. Built-in and third-party plugins use exactly this
- * contract; the folders next to it (listeners/, commands/, routes/, scheduled-tasks/, views/)
- * hold its pieces.
- */
+/** One key figure of a plugin on the server overview, e.g. `{ label: 'Members welcomed', value: 1234 }`. */
+export interface OverviewFigure {
+	label: string;
+	value: number | string;
+	/** A figure worth a look when above zero (DMs that failed): drawn as a warning. */
+	warn?: boolean;
+}
+
 /** A plugin this one uses: required (loaded first, cannot be unloaded under it) or optional. */
 export type PluginDependency = string | { id: string; optional?: boolean };
 
@@ -38,6 +42,11 @@ export interface PluginProvides {
 	events?: readonly string[];
 }
 
+/**
+ * What a plugin declares in its `plugin.ts`. Built-in and third-party plugins use exactly this
+ * contract; the folders next to it (listeners/, commands/, routes/, scheduled-tasks/, views/)
+ * hold its pieces.
+ */
 export interface PluginManifest<S extends SettingsSchema = SettingsSchema, T extends TaskSchemas = TaskSchemas> {
 	/** Stable id: lowercase letters, digits and dashes. Namespaces the plugin's pieces, tables and settings. */
 	id: string;
@@ -56,19 +65,35 @@ export interface PluginManifest<S extends SettingsSchema = SettingsSchema, T ext
 	navigation?: readonly PluginNavigationEntry[];
 	/** Whether the plugin is on in a guild that never chose (default true). */
 	enabledByDefault?: boolean;
+	/**
+	 * The plugin's card on the server overview: its key figures there. Called on each overview view
+	 * (keep it to a read or two); a failure or a slow answer (over 1 s) shows the card without figures.
+	 */
+	overview?: (guild: Guild) => OverviewFigure[] | Promise<OverviewFigure[]>;
 }
 
 /** The dashboard's own first URL segments; plugin routes mount at /<plugin-id>/. */
-const RESERVED_IDS = new Set(['admin', 'assets', 'guilds', 'login', 'logout', 'oauth']);
+const RESERVED_IDS = new Set(['admin', 'assets', 'foyer', 'guilds', 'login', 'logout', 'oauth']);
+
+const pluginId = z
+	.string()
+	.regex(
+		/^[a-z][a-z0-9-]{1,39}$/,
+		'must be 2-40 characters: lowercase letters, digits and dashes, starting with a letter',
+	)
+	.refine(
+		(id) => !RESERVED_IDS.has(id),
+		'is taken by the core or the dashboard (admin, assets, foyer, guilds, login, logout, oauth)',
+	);
+
+/** Why `id` cannot be a plugin id (the manifest's own rule), or null when it can (`npm run plugin:new` asks). */
+export function pluginIdProblem(id: string): string | null {
+	const result = pluginId.safeParse(id);
+	return result.success ? null : `Plugin id "${id}" ${result.error.issues[0]?.message ?? 'is invalid'}`;
+}
 
 const manifestShape = z.object({
-	id: z
-		.string()
-		.regex(
-			/^[a-z][a-z0-9-]{1,39}$/,
-			'must be 2-40 characters: lowercase letters, digits and dashes, starting with a letter',
-		)
-		.refine((id) => !RESERVED_IDS.has(id), 'is taken by the dashboard (admin, assets, guilds, login, logout, oauth)'),
+	id: pluginId,
 	name: z.string().min(1).max(64),
 	version: z.string().regex(/^\d+\.\d+\.\d+(?:[-+][\w.-]+)?$/, 'must be a semantic version like 1.2.3'),
 	description: z.string().min(1).max(300),
@@ -89,6 +114,7 @@ const manifestShape = z.object({
 	migrations: z.array(z.object({ name: z.string().min(1), up: z.function() }).loose()).optional(),
 	navigation: z.array(z.object({ label: z.string().min(1), path: z.string() })).optional(),
 	enabledByDefault: z.boolean().optional(),
+	overview: z.function().optional(),
 });
 
 /** A dependency as `{ id, optional }`. */

@@ -10,12 +10,20 @@ import { pathToFileURL } from 'node:url';
 const generations = new Map<string, number>();
 let installed = false;
 
+/** Foyer's own package.json: `foyer` resolved from here is the running Foyer (package self-reference). */
+const FOYER_PACKAGE = new URL('../../../package.json', import.meta.url).href;
+const isFoyerSpecifier = (specifier: string) => specifier === 'foyer' || specifier.startsWith('foyer/');
+
 function install(): void {
 	if (installed) return;
 	installed = true;
 	registerHooks({
 		resolve(specifier, context, nextResolve) {
-			const resolved = nextResolve(specifier, context);
+			// A plugin outside Foyer's package (an npm package, a folder with its own package.json) imports
+			// the Foyer that loads it, never a copy of its own: one container, one set of stores.
+			const resolved = isFoyerSpecifier(specifier)
+				? nextResolve(specifier, { ...context, parentURL: FOYER_PACKAGE })
+				: nextResolve(specifier, context);
 			if (!resolved.url.startsWith('file:') || resolved.url.includes('/node_modules/')) return resolved;
 			for (const [root, generation] of generations) {
 				if (resolved.url.startsWith(root)) {

@@ -3,7 +3,9 @@ import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
+import { DEFAULT_LOCALE, isLocale, LOCALES, type Locale } from '../i18n/locales.ts';
 import { Translations } from '../i18n/translations.ts';
 import {
 	defaultSettings,
@@ -94,6 +96,11 @@ export class PluginManager extends EventEmitter {
 	/** Serialises load/unload/reload so that two admin actions never interleave. */
 	#queue: Promise<unknown> = Promise.resolve();
 
+	/** The core's own texts (`foyer` namespace of `i18n`), read before any plugin loads. */
+	loadCoreCatalog(): Promise<void> {
+		return this.i18n.load(CORE_EMITTER, fileURLToPath(new URL('../i18n', import.meta.url)));
+	}
+
 	constructor(private readonly options: PluginManagerOptions) {
 		super();
 		this.views = new ViewRegistry(options.viewsDir);
@@ -117,7 +124,8 @@ export class PluginManager extends EventEmitter {
 		const manifests = new Map<string, { dir: string; manifest: PluginManifest }>();
 		for (const dir of dirs) {
 			try {
-				const manifest = await this.#readManifest(dir);
+				// An npm name that is not installed stays as written: it fails here with the reason.
+				const manifest = await this.#readManifest(resolvePluginSpec(dir));
 				if (manifests.has(manifest.id))
 					throw new Error(`Plugin id "${manifest.id}" is already used by ${manifests.get(manifest.id)?.dir}`);
 				manifests.set(manifest.id, { dir, manifest });
@@ -141,8 +149,19 @@ export class PluginManager extends EventEmitter {
 		return this.list();
 	}
 
+	/** Loads a plugin folder or an npm package; a spec that failed before may be loaded once it is fixed or installed. */
 	load(spec: string): Promise<PluginInfo> {
-		return this.#serial(() => this.#load(resolvePluginSpec(spec)));
+		return this.#serial(async () => {
+			let dir: string;
+			try {
+				dir = resolvePluginSpec(spec);
+			} catch (error) {
+				throw this.#fail(spec, null, error);
+			}
+			const info = await this.#load(dir);
+			this.#failed.delete(spec);
+			return info;
+		});
 	}
 
 	unload(id: string): Promise<void> {
@@ -208,7 +227,23 @@ export class PluginManager extends EventEmitter {
 
 	settings<S extends SettingsSchema>(id: string, guildId: string): SettingsOf<S> {
 		const schema = (this.#loaded.get(id)?.manifest.settings ?? {}) as S;
-		return { ...defaultSettings(schema), ...(this.options.state.getSettings(id, guildId) ?? {}) } as SettingsOf<S>;
+		return {
+			...defaultSettings(schema, this.language(guildId)),
+			...(this.options.state.getSettings(id, guildId) ?? {}),
+		} as SettingsOf<S>;
+	}
+
+	/** The language a server chose for Foyer's messages and pages (English until it chooses). */
+	language(guildId: string): Locale {
+		const chosen = this.options.state.getSettings(CORE_EMITTER, guildId)?.language;
+		return isLocale(chosen) ? chosen : DEFAULT_LOCALE;
+	}
+
+	async setLanguage(guildId: string, locale: string): Promise<void> {
+		if (!isLocale(locale)) throw new Error(`Foyer does not speak "${locale}"; choose one of ${LOCALES.join(', ')}`);
+		const current = this.options.state.getSettings(CORE_EMITTER, guildId) ?? {};
+		await this.options.state.setSettings(CORE_EMITTER, guildId, { ...current, language: locale });
+		this.emit('languageChanged', guildId, locale);
 	}
 
 	/** Validates and stores a settings update; answers the field errors instead when it is invalid. */
@@ -223,6 +258,7 @@ export class PluginManager extends EventEmitter {
 
 	async #readManifest(dir: string): Promise<PluginManifest> {
 		const file = ['plugin.ts', 'plugin.js', 'plugin.mjs'].map((f) => join(dir, f)).find((f) => existsSync(f));
+		if (!existsSync(dir)) throw new Error(`${dir} does not exist`);
 		if (!file) throw new Error(`${dir} has no plugin.ts (or plugin.js) manifest`);
 		trackPluginFolder(dir);
 		const mod = (await import(moduleUrl(dir, file))) as { default?: unknown; plugin?: unknown };
@@ -497,7 +533,15 @@ export async function discoverPluginDirs(roots: readonly string[], extra: readon
 		for (const e of entries.sort((a, b) => a.name.localeCompare(b.name)))
 			if (e.isDirectory() && !e.name.startsWith('.') && !e.name.startsWith('_')) dirs.push(join(abs, e.name));
 	}
-	for (const spec of extra) dirs.push(resolvePluginSpec(spec));
+	// An entry that names no folder and no installed package is kept as written, so that it shows
+	// (failed, with the reason) in the plugin manager and can be loaded once installed.
+	for (const spec of extra) {
+		try {
+			dirs.push(resolvePluginSpec(spec));
+		} catch {
+			dirs.push(spec);
+		}
+	}
 	return dirs;
 }
 

@@ -28,12 +28,42 @@ export function redisConnection(url: string) {
 }
 
 /**
+ * plugin-scheduled-tasks completes a job whose piece is not loaded (it only emits "not found"), so a
+ * job falling due while its plugin is unloaded or not loaded yet would be lost. Foyer's task runner
+ * throws instead, and BullMQ retries the job with backoff like any failed run.
+ */
+class FoyerTaskHandler extends ScheduledTaskHandler {
+	override async run(task: Parameters<ScheduledTaskHandler['run']>[0]) {
+		const { name } = typeof task === 'string' ? { name: task } : task;
+		if (!scheduledTaskPieces().has(name))
+			throw new Error(`No scheduled task "${name}" is loaded (plugin ${pluginIdOfPiece(name) ?? '?'} unloaded?)`);
+		return super.run(task);
+	}
+}
+
+/**
+ * The BullMQ job id of a keyed job. BullMQ refuses custom ids containing `:` ("Custom Id cannot
+ * contain :", except its legacy three-part form) and integer-like ids, while plugin keys are
+ * `assign:<guild>:<user>:<delay>`-shaped: both parts are URI-encoded (which escapes `:` and `/`) and
+ * joined by `/`, so the id is never an integer and two different (plugin, key) pairs never share one.
+ */
+export function bullJobId(plugin: string, key: string): string {
+	return `${encodeURIComponent(plugin)}/${encodeURIComponent(key)}`;
+}
+
+/**
  * The scheduler with REDIS_URL: @sapphire/plugin-scheduled-tasks' own BullMQ handler runs the same
  * ScheduledTask pieces. Keys become BullMQ job ids so that a keyed job can be replaced or cancelled.
  */
 export class BullMqScheduler implements Scheduler {
 	readonly backend = 'bullmq' as const;
 	#handler: ScheduledTaskHandler | null = null;
+	// Foyer starts the worker once the plugins (and their task pieces) are loaded; a plugin that
+	// schedules before that waits for the start instead of failing.
+	#markStarted!: () => void;
+	readonly #started = new Promise<void>((resolve) => {
+		this.#markStarted = resolve;
+	});
 
 	constructor(
 		private readonly redisUrl: string,
@@ -48,7 +78,7 @@ export class BullMqScheduler implements Scheduler {
 
 	async start(): Promise<void> {
 		if (this.#handler) return;
-		this.#handler = new ScheduledTaskHandler({
+		this.#handler = new FoyerTaskHandler({
 			bull: { connection: redisConnection(this.redisUrl) },
 			queue: this.queue,
 		});
@@ -60,6 +90,7 @@ export class BullMqScheduler implements Scheduler {
 			);
 		});
 		await this.#handler.client.waitUntilReady();
+		this.#markStarted();
 	}
 
 	async stop(): Promise<void> {
@@ -68,7 +99,8 @@ export class BullMqScheduler implements Scheduler {
 	}
 
 	async schedule(request: ScheduleRequest): Promise<string> {
-		const jobId = request.key ? `${request.plugin}:${request.key}` : undefined;
+		await this.#started;
+		const jobId = request.key ? bullJobId(request.plugin, request.key) : undefined;
 		if (jobId) await this.handler.delete(jobId as never);
 		const delay = Math.max(0, runAtOf(request, Date.now()) - Date.now());
 		const job = await this.handler.create(
@@ -89,11 +121,28 @@ export class BullMqScheduler implements Scheduler {
 	}
 
 	async cancel(target: string | { plugin: string; key: string }): Promise<boolean> {
-		const id = typeof target === 'string' ? target : `${target.plugin}:${target.key}`;
+		await this.#started;
+		const id = typeof target === 'string' ? target : bullJobId(target.plugin, target.key);
 		const job = await this.handler.get(id as never);
 		if (!job) return false;
 		await job.remove();
 		return true;
+	}
+
+	async pending(): Promise<number> {
+		await this.#started;
+		const client = this.handler.client;
+		const counts = await client.getJobCounts(
+			'waiting',
+			'delayed',
+			'active',
+			'prioritized',
+			'paused',
+			'waiting-children',
+		);
+		const total = Object.values(counts).reduce((a, b) => a + b, 0);
+		// Each repeating task keeps exactly one next job in the queue.
+		return Math.max(0, total - (await client.getJobSchedulersCount()));
 	}
 
 	/** Repeating jobs stay in Redis after their piece is gone, so stale ones are removed by key. */

@@ -117,6 +117,10 @@ export class DbJobStore implements JobStore {
 		return this.db.em().nativeUpdate(ScheduledJob, { status: 'running' }, { status: 'pending' });
 	}
 
+	async countPending(): Promise<number> {
+		return this.db.em().count(ScheduledJob, { status: { $in: LIVE }, repeatEveryMs: null, repeatPattern: null });
+	}
+
 	async get(id: string): Promise<Job | null> {
 		const row = await this.db.em().findOne(ScheduledJob, { id: Number(id) });
 		return row ? toJob(row) : null;

@@ -132,6 +132,10 @@ export class EmbeddedScheduler implements Scheduler {
 		await tick;
 	}
 
+	pending(): Promise<number> {
+		return this.store.countPending();
+	}
+
 	#wake(inMs: number): void {
 		if (!this.#running) return;
 		const at = this.#now() + Math.max(0, Math.min(inMs, this.#pollMs));

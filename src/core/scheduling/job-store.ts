@@ -25,6 +25,8 @@ export interface JobStore {
 	/** After a crash, running jobs never finished: make them pending again (at-least-once). */
 	requeueRunning(): Promise<number>;
 	get(id: string): Promise<Job | null>;
+	/** Live one-off jobs (pending or running, not repeating). */
+	countPending(): Promise<number>;
 }
 
 /** In-memory JobStore for tests and for running without a database. */
@@ -122,5 +124,12 @@ export class MemoryJobStore implements JobStore {
 	async get(id: string): Promise<Job | null> {
 		const job = this.#jobs.get(id);
 		return job ? { ...job } : null;
+	}
+
+	async countPending(): Promise<number> {
+		let n = 0;
+		for (const job of this.#jobs.values())
+			if ((job.status === 'pending' || job.status === 'running') && !job.repeatEveryMs && !job.repeatPattern) n++;
+		return n;
 	}
 }

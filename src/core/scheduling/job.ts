@@ -37,6 +37,8 @@ export interface Scheduler {
 	cancel(target: string | { plugin: string; key: string }): Promise<boolean>;
 	/** Creates, updates or removes the repeating jobs of a plugin's pieces (`interval` option). */
 	syncRepeating(plugin: string): Promise<void>;
+	/** One-off jobs waiting to run or running (repeating tasks are not counted): for /ready, metrics and tests. */
+	pending(): Promise<number>;
 	start(): Promise<void>;
 	stop(): Promise<void>;
 }

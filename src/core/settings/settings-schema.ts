@@ -18,6 +18,10 @@ export type SettingField =
 			pattern?: RegExp;
 			/** A `%placeholder%` message template: the dashboard shows a live preview and unknown placeholders. */
 			template?: boolean;
+			/** The default in other languages (`{ 'es-ES': '...' }`), for servers that speak them. */
+			localizedDefaults?: Partial<Record<string, string>>;
+			/** Where the template's text goes, so the preview draws it there: the message (default) or its embed. */
+			preview?: 'content' | 'embed-title' | 'embed-description';
 	  } & FieldBase<string>)
 	| ({ type: 'integer'; min?: number; max?: number } & FieldBase<number>)
 	| ({ type: 'color' } & FieldBase<number | null>)
@@ -52,10 +56,19 @@ export type ValidationResult<S extends SettingsSchema> =
 
 const SNOWFLAKE = /^\d{17,20}$/;
 
-export function defaultSettings<S extends SettingsSchema>(schema: S): SettingsOf<S> {
+/** The schema's defaults, in the server's language where a field has one for it. */
+export function defaultSettings<S extends SettingsSchema>(schema: S, locale?: string): SettingsOf<S> {
 	const out: Record<string, unknown> = {};
-	for (const [key, field] of Object.entries(schema)) out[key] = structuredClone(field.default);
+	for (const [key, field] of Object.entries(schema)) {
+		const localized = field.type === 'string' && locale ? localizedDefault(field.localizedDefaults, locale) : undefined;
+		out[key] = localized ?? structuredClone(field.default);
+	}
 	return out as SettingsOf<S>;
+}
+
+function localizedDefault(defaults: Partial<Record<string, string>> | undefined, locale: string): string | undefined {
+	if (!defaults) return undefined;
+	return defaults[locale] ?? Object.entries(defaults).find(([l]) => l.split('-')[0] === locale.split('-')[0])?.[1];
 }
 
 /**

@@ -3,12 +3,14 @@ import type { Guild } from 'discord.js';
 import { renderView } from '../http/respond.ts';
 import type { Session } from '../sessions/session-store.ts';
 import { settingsFormModel } from './settings-form.ts';
-import { templatePreviewHtml } from './template-preview.ts';
+import { previewPart, templatePreviewHtml } from './template-preview.ts';
 
 export interface SettingsFormState {
 	values?: Record<string, unknown>;
 	errors?: Record<string, string>;
 	saved?: boolean;
+	/** The page showing the form, where a plain (no-JavaScript) post returns after saving. */
+	back?: string;
 }
 
 /**
@@ -29,13 +31,19 @@ export async function renderSettingsForm(
 	const previews: Record<string, string> = {};
 	for (const [key, field] of Object.entries(schema))
 		if (field.type === 'string' && field.template)
-			previews[key] = await templatePreviewHtml(guild, session.userId, String(values[key] ?? ''));
+			previews[key] = await templatePreviewHtml(
+				guild,
+				session.userId,
+				String(values[key] ?? ''),
+				previewPart(field.preview),
+			);
 	const unknown = Object.keys(errors).filter((k) => !(k in schema));
 	return renderView('partials/settings-form', {
 		action: `/guilds/${guild.id}/plugins/${pluginId}/settings`,
 		previewUrl: `/guilds/${guild.id}/template-preview`,
 		previews,
 		csrf: session.csrfToken,
+		back: state.back ?? `/guilds/${guild.id}/plugins/${pluginId}/settings`,
 		fields: settingsFormModel(guild, schema, values, errors),
 		saved: state.saved ?? false,
 		formError: unknown.length

@@ -19,6 +19,8 @@ export interface FormFieldModel {
 	checked: boolean;
 	multiline: boolean;
 	template: boolean;
+	/** Where a template's text goes in the message, for its preview. */
+	preview: 'content' | 'embed-title' | 'embed-description';
 	maxLength: number | null;
 	options: FormOption[] | null;
 	multiple: boolean;
@@ -56,6 +58,7 @@ export function settingsFormModel(
 			checked: value === true,
 			multiline: f.type === 'string' && f.multiline === true,
 			template: f.type === 'string' && f.template === true,
+			preview: (f.type === 'string' && f.preview) || 'content',
 			maxLength: f.type === 'string' ? (f.maxLength ?? null) : null,
 			options: null,
 			multiple: f.type === 'roles',
@@ -79,7 +82,8 @@ export function settingsFormModel(
 export function settingsInput(schema: SettingsSchema, body: FormFields): Record<string, unknown> {
 	const input: Record<string, unknown> = {};
 	for (const [key, raw] of Object.entries(body)) {
-		if (key === '_csrf') continue;
+		// The form's own fields, not settings: the CSRF token and where a plain post returns.
+		if (key === '_csrf' || key === '_back') continue;
 		const field = schema[key];
 		if (field?.type === 'roles') input[key] = (Array.isArray(raw) ? raw : [raw]).filter((v) => v !== '');
 		else input[key] = Array.isArray(raw) ? raw[raw.length - 1] : raw;

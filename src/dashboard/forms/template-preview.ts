@@ -1,20 +1,37 @@
 import { container } from '@sapphire/framework';
-import type { Guild } from 'discord.js';
+import type { APIEmbed, Guild } from 'discord.js';
 import { templateContextOf } from '../../core/templates/member-context.ts';
+import { botAuthor } from '../discord-render/from-message.ts';
+import { guildMentions } from '../discord-render/mentions.ts';
+import { renderDiscordMessage } from '../discord-render/render-message.ts';
 import { renderView } from '../http/respond.ts';
 
+export type PreviewPart = 'content' | 'embed-title' | 'embed-description';
+
 const MAX_TEMPLATE = 4000;
+/** What Discord accepts in each place. */
+const LIMITS: Record<PreviewPart, number> = { content: 2000, 'embed-title': 256, 'embed-description': 4096 };
+
+export function previewPart(value: unknown): PreviewPart {
+	return value === 'embed-title' || value === 'embed-description' ? value : 'content';
+}
 
 /**
  * A template rendered as Discord would show it for `userId` joining now (the admin looking at the
- * form), with the placeholders the engine does not know listed instead of silently dropped.
+ * form): sent by the bot, mentions by name, markdown drawn, in the message or in its embed. The
+ * placeholders the engine does not know are listed instead of silently dropped.
  */
-export async function templatePreviewHtml(guild: Guild, userId: string, template: string): Promise<string> {
+export async function templatePreviewHtml(
+	guild: Guild,
+	userId: string,
+	template: string,
+	part: PreviewPart = 'content',
+): Promise<string> {
 	if (template.length > MAX_TEMPLATE)
 		return renderView('partials/template-preview', {
-			content: '',
+			message: '',
 			unknown: [],
-			tooLong: MAX_TEMPLATE,
+			tooLong: LIMITS[part],
 			length: template.length,
 		});
 	const member = guild.members.cache.get(userId) ?? (await guild.members.fetch(userId).catch(() => null));
@@ -25,10 +42,28 @@ export async function templatePreviewHtml(guild: Guild, userId: string, template
 				guild: { id: guild.id, name: guild.name, memberCount: guild.memberCount },
 			};
 	const rendered = container.templates.render(template, ctx);
+	const text = rendered.content;
+	const embed: APIEmbed | null = !text
+		? null
+		: part === 'embed-title'
+			? { title: text }
+			: part === 'embed-description'
+				? { description: text }
+				: null;
+	const message = text
+		? renderDiscordMessage(
+				{
+					author: botAuthor(guild.client),
+					timestamp: new Date(),
+					...(embed ? { embeds: [embed] } : { content: text }),
+				},
+				{ mentions: guildMentions(guild) },
+			)
+		: '';
 	return renderView('partials/template-preview', {
-		content: rendered.content,
+		message,
 		unknown: rendered.unknown,
-		tooLong: rendered.content.length > 2000 ? 2000 : null,
-		length: rendered.content.length,
+		tooLong: text.length > LIMITS[part] ? LIMITS[part] : null,
+		length: text.length,
 	});
 }

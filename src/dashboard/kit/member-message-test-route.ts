@@ -31,7 +31,12 @@ export function memberMessageTestRoute<P extends MemberMessagePlugin>(
 				const result = await plugin.postMemberMessage(options.message(member, s));
 				if (!result) return refuse('Not sent: no channel Foyer can send to. Choose one in the settings below.', 409);
 				const where = 'name' in result.message.channel ? `#${result.message.channel.name}` : 'the channel';
-				return sendActionResult(request, response, { kind: 'ok', text: `Sent to ${where}.`, back });
+				return sendActionResult(request, response, {
+					kind: 'ok',
+					text: `Sent to ${where}.`,
+					back,
+					message: result.message,
+				});
 			} catch (error) {
 				// Permissions can change between the check and the send: still the channel's fault, not Foyer's.
 				if (isAccessError(error))

@@ -12,30 +12,43 @@ const FILES: Record<string, { path: () => string; type: string }> = {
 		path: () => fileURLToPath(new URL('../../../views/assets/foyer.css', import.meta.url)),
 		type: 'text/css; charset=utf-8',
 	},
+	'favicon.svg': {
+		path: () => fileURLToPath(new URL('../../../views/assets/favicon.svg', import.meta.url)),
+		type: 'image/svg+xml',
+	},
+	'discord.css': {
+		path: () => fileURLToPath(new URL('../../../views/assets/discord.css', import.meta.url)),
+		type: 'text/css; charset=utf-8',
+	},
 };
 
-export class DashboardAssetsRoute extends Route {
-	readonly #cache = new Map<string, Buffer>();
+const cache = new Map<string, Buffer>();
 
+/** Sends one of FILES (read once, then from memory); false when there is no such file. */
+export function sendAsset(response: Route.Response, name: string): boolean {
+	const file = Object.hasOwn(FILES, name) ? FILES[name] : undefined;
+	if (!file) return false;
+	let bytes = cache.get(name);
+	if (!bytes) {
+		bytes = readFileSync(file.path());
+		cache.set(name, bytes);
+	}
+	response.writeHead(200, {
+		'Content-Type': file.type,
+		'Content-Length': bytes.length,
+		'Cache-Control': 'public, max-age=3600',
+		'X-Content-Type-Options': 'nosniff',
+	});
+	response.end(bytes);
+	return true;
+}
+
+export class DashboardAssetsRoute extends Route {
 	constructor(context: Route.LoaderContext) {
 		super(context, { route: 'assets/[file]', methods: ['GET'], access: 'public' });
 	}
 
 	override run(request: Route.Request, response: Route.Response) {
-		const name = String(request.params.file ?? '');
-		const file = Object.hasOwn(FILES, name) ? FILES[name] : undefined;
-		if (!file) return response.status(404).text('Not found');
-		let bytes = this.#cache.get(name);
-		if (!bytes) {
-			bytes = readFileSync(file.path());
-			this.#cache.set(name, bytes);
-		}
-		response.writeHead(200, {
-			'Content-Type': file.type,
-			'Content-Length': bytes.length,
-			'Cache-Control': 'public, max-age=3600',
-			'X-Content-Type-Options': 'nosniff',
-		});
-		response.end(bytes);
+		if (!sendAsset(response, String(request.params.file ?? ''))) response.status(404).text('Not found');
 	}
 }

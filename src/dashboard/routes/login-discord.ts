@@ -3,6 +3,7 @@ import { runningDashboard } from '../container.ts';
 import { OAUTH_STATE_COOKIE, setCookie } from '../http/cookies.ts';
 import { redirect } from '../http/respond.ts';
 import { newToken } from '../sessions/session-store.ts';
+import { loginThrottled } from './_login-throttled.ts';
 import { safeNext } from './_safe-next.ts';
 
 /** Starts the OAuth2 authorization-code flow; the state cookie ties the callback to this browser. */
@@ -12,6 +13,7 @@ export class DashboardLoginDiscordRoute extends Route {
 	}
 
 	override run(request: Route.Request, response: Route.Response) {
+		if (loginThrottled(request, response)) return;
 		const dashboard = runningDashboard();
 		const state = newToken();
 		const next = safeNext(request.query.next);

@@ -3,6 +3,7 @@ import { runningDashboard } from '../container.ts';
 import { clearCookie, OAUTH_STATE_COOKIE, readCookie, SESSION_COOKIE, setCookie } from '../http/cookies.ts';
 import { redirect, sendError } from '../http/respond.ts';
 import { hashSessionId, newToken } from '../sessions/session-store.ts';
+import { loginThrottled } from './_login-throttled.ts';
 import { safeNext } from './_safe-next.ts';
 
 /** Discord (or the emulator) sends the browser back here with a code: exchange it, open a session. */
@@ -12,6 +13,7 @@ export class DashboardOAuthCallbackRoute extends Route {
 	}
 
 	override async run(request: Route.Request, response: Route.Response) {
+		if (loginThrottled(request, response)) return;
 		const dashboard = runningDashboard();
 		const [state, next] = (readCookie(request, OAUTH_STATE_COOKIE) ?? '').split('|');
 		clearCookie(response, OAUTH_STATE_COOKIE, dashboard.secureCookies);

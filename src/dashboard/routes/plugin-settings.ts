@@ -2,12 +2,16 @@ import { Route } from '@sapphire/plugin-api';
 import { renderSettingsForm } from '../forms/render-settings-form.ts';
 import { settingsInput } from '../forms/settings-form.ts';
 import { saveSettings } from '../forms/settings-service.ts';
+import { field } from '../http/body.ts';
 import { isHtmx, requestContext } from '../http/request-context.ts';
-import { guildOf, renderView, sendError, sendFragment, sendPage } from '../http/respond.ts';
+import { guildOf, redirect, renderView, sendError, sendFragment, sendPage } from '../http/respond.ts';
+import { safeNext } from './_safe-next.ts';
 
 /**
- * The settings form generated from a plugin's schema. GET shows it; POST validates, saves and
- * answers the form again (the fragment for htmx) with errors next to their fields.
+ * The settings form generated from a plugin's schema. GET shows it; POST validates and saves. htmx
+ * gets the form again, with errors next to their fields (422) or "Saved."; a plain form post that
+ * saved is sent back to the page it came from (303, `?saved=<plugin>` shows "Saved." there), one
+ * that did not gets the page with the errors (422).
  */
 export class DashboardPluginSettingsRoute extends Route {
 	constructor(context: Route.LoaderContext) {
@@ -24,9 +28,15 @@ export class DashboardPluginSettingsRoute extends Route {
 		let status = 200;
 		if (request.method === 'POST') {
 			const result = await saveSettings(guild, id, settingsInput(manifest.settings ?? {}, body), session);
+			if (result.ok && !isHtmx(request)) {
+				// Back to a page of this site only; anything else returns to this form.
+				const asked = field(body, '_back') ?? '';
+				const back = (safeNext(asked) === asked ? asked : safeNext(request.url)).replace(/[?#].*$/, '');
+				return redirect(response, `${back}?saved=${encodeURIComponent(id)}`);
+			}
 			state = result.ok ? { saved: true } : { values: result.values, errors: result.errors };
 			if (!result.ok) status = 422;
-		}
+		} else if (request.query.saved === id) state = { saved: true };
 		const form = await renderSettingsForm(guild, id, session, state);
 		if (isHtmx(request) && request.method === 'POST') {
 			sendFragment(response, status, form);

@@ -1,9 +1,12 @@
 import { Route } from '@sapphire/plugin-api';
-import { templatePreviewHtml } from '../forms/template-preview.ts';
+import { previewPart, templatePreviewHtml } from '../forms/template-preview.ts';
 import { requestContext } from '../http/request-context.ts';
 import { guildOf, sendFragment } from '../http/respond.ts';
 
-/** The live preview of a message template as the admin types (`?field=<name>&<name>=<template>`). */
+/**
+ * The live preview of a message template as the admin types (`?field=<name>&<name>=<template>`, and
+ * `&as=embed-title|embed-description` for text that goes in the embed).
+ */
 export class DashboardTemplatePreviewRoute extends Route {
 	constructor(context: Route.LoaderContext) {
 		super(context, { route: 'guilds/[guild]/template-preview', methods: ['GET'] });
@@ -15,7 +18,7 @@ export class DashboardTemplatePreviewRoute extends Route {
 		const name = typeof request.query.field === 'string' ? request.query.field : 'template';
 		const raw = request.query[name];
 		const template = typeof raw === 'string' ? raw : '';
-		const html = await templatePreviewHtml(guild, session?.userId ?? '', template);
+		const html = await templatePreviewHtml(guild, session?.userId ?? '', template, previewPart(request.query.as));
 		sendFragment(response, 200, html);
 	}
 }

@@ -1,16 +1,17 @@
 import { z } from 'zod';
 import type { RestRoute } from '../http/route.ts';
+import type { ControlDeps } from './index.ts';
 import { parse, snowflake } from './validate.ts';
 
 const filterSpec = z.strictObject({ app_id: snowflake.optional(), session_id: z.string().optional() });
 
-export const gatewayRoutes: RestRoute[] = [
+export const gatewayRoutes = ({ gateway, requests: log }: Pick<ControlDeps, 'gateway' | 'requests'>): RestRoute[] => [
 	{
 		method: 'GET',
 		path: '/gateway/sessions',
 		auth: 'none',
-		handler: ({ emulator }) =>
-			[...emulator.gateway.sessions.values()].map((s) => ({
+		handler: () =>
+			[...gateway.sessions.values()].map((s) => ({
 				id: s.id,
 				app_id: s.app.id,
 				shard: s.shard,
@@ -24,10 +25,10 @@ export const gatewayRoutes: RestRoute[] = [
 		method: 'POST',
 		path: '/gateway/drop',
 		auth: 'none',
-		handler: ({ emulator, body }) => {
+		handler: ({ body }) => {
 			const f = parse(filterSpec, body);
 			return {
-				dropped: emulator.gateway.drop({
+				dropped: gateway.drop({
 					...(f.app_id ? { appId: f.app_id } : {}),
 					...(f.session_id ? { sessionId: f.session_id } : {}),
 				}),
@@ -38,30 +39,30 @@ export const gatewayRoutes: RestRoute[] = [
 		method: 'POST',
 		path: '/gateway/reconnect',
 		auth: 'none',
-		handler: ({ emulator, body }) => {
+		handler: ({ body }) => {
 			const f = parse(filterSpec, body);
-			return { reconnected: emulator.gateway.reconnect(f.app_id ? { appId: f.app_id } : {}) };
+			return { reconnected: gateway.reconnect(f.app_id ? { appId: f.app_id } : {}) };
 		},
 	},
 	{
 		method: 'POST',
 		path: '/gateway/invalidate',
 		auth: 'none',
-		handler: ({ emulator, body }) => {
+		handler: ({ body }) => {
 			const f = parse(filterSpec, body);
-			return { invalidated: emulator.gateway.invalidate(f.app_id ? { appId: f.app_id } : {}) };
+			return { invalidated: gateway.invalidate(f.app_id ? { appId: f.app_id } : {}) };
 		},
 	},
 	{
 		method: 'GET',
 		path: '/requests',
 		auth: 'none',
-		handler: ({ emulator, query }) => {
+		handler: ({ query }) => {
 			const since = Number(query.get('since') ?? 0) || 0;
 			const route = query.get('route');
 			const method = query.get('method')?.toUpperCase();
 			const status = query.get('status') ? Number(query.get('status')) : null;
-			const requests = emulator.requests
+			const requests = log
 				.since(since)
 				.filter(
 					(r) =>
@@ -70,10 +71,10 @@ export const gatewayRoutes: RestRoute[] = [
 						(status === null || r.status === status),
 				);
 			return {
-				total: emulator.requests.total,
-				rate_limited: emulator.requests.rateLimited,
-				defects: emulator.requests.defects,
-				last_id: emulator.requests.lastId,
+				total: log.total,
+				rate_limited: log.rateLimited,
+				defects: log.defects,
+				last_id: log.lastId,
 				requests,
 			};
 		},

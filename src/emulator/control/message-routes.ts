@@ -5,6 +5,7 @@ import { Reply, type RestRoute } from '../http/route.ts';
 import { parseMentions, resolvePings } from '../world/mentions.ts';
 import type { EmMessage } from '../world/types.ts';
 import type { World } from '../world/world.ts';
+import type { ControlDeps } from './index.ts';
 import { presentMessage } from './present.ts';
 import { badRequest, parse, snowflake } from './validate.ts';
 
@@ -45,7 +46,7 @@ function nextMessage(
 	});
 }
 
-export const messageRoutes: RestRoute[] = [
+export const messageRoutes = ({ defaultApp }: Pick<ControlDeps, 'defaultApp'>): RestRoute[] => [
 	{
 		method: 'GET',
 		path: '/channels/:channel_id/messages',
@@ -129,9 +130,9 @@ export const messageRoutes: RestRoute[] = [
 		method: 'GET',
 		path: '/users/:user_id/dms',
 		auth: 'none',
-		handler: ({ world, emulator, params, query }) => {
+		handler: ({ world, params, query }) => {
 			const user = world.user(params.user_id as string);
-			const app = query.get('app_id') ? world.applications.get(query.get('app_id') as string) : emulator.defaultApp;
+			const app = query.get('app_id') ? world.applications.get(query.get('app_id') as string) : defaultApp();
 			if (!app) throw Errors.unknownApplication();
 			const channelId = world.dmChannels.get(`${app.botUserId}:${user.id}`);
 			if (!channelId) return [];

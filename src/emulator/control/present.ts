@@ -1,4 +1,4 @@
-import { messagePayload, userPayload } from '../world/serialize.ts';
+import { incidentsData, messagePayload, userPayload } from '../world/serialize.ts';
 import type { EmGuild, EmMessage } from '../world/types.ts';
 import type { World } from '../world/world.ts';
 
@@ -6,6 +6,7 @@ import type { World } from '../world/world.ts';
 export function presentMessage(world: World, m: EmMessage) {
 	return {
 		...messagePayload(m, world),
+		guild_id: m.guildId,
 		pings: m.pings,
 		allowed_mentions: m.allowedMentions,
 		ephemeral: (m.flags & 64) !== 0,
@@ -22,12 +23,18 @@ export function presentGuild(world: World, g: EmGuild) {
 		vanity_code: g.vanityCode,
 		vanity_uses: g.vanityUses,
 		member_count: g.members.size,
+		screening: g.screening,
+		invites_disabled: g.invitesDisabled,
+		incidents_data: incidentsData(world, g),
 		members: [...g.members.values()].map((m) => ({
 			...userPayload(world.user(m.userId)),
 			roles: m.roles,
 			nick: m.nick,
 			joined_at: new Date(m.joinedAt).toISOString(),
 			joined_via: m.joinedVia,
+			flags: m.flags,
+			pending: m.pending,
+			temporary: m.temporary,
 		})),
 		roles: [...g.roles.values()]
 			.sort((a, b) => b.position - a.position)

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ApiError } from '../errors.ts';
 import { isSnowflake } from '../snowflake.ts';
 
-export const snowflake = z.string().refine(isSnowflake, 'must be a snowflake (17-20 digit string)');
+export const snowflake = z.string().refine(isSnowflake, 'must be a snowflake (a decimal id string)');
 
 /** Parses a control-call body; a bad one is a 400 whose message names each bad field. */
 export function parse<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {

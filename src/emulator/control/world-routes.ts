@@ -1,8 +1,9 @@
 import { ChannelType, GatewayDispatchEvents, GatewayIntentBits } from 'discord-api-types/v10';
 import { z } from 'zod';
 import { Reply, type RestRoute } from '../http/route.ts';
-import { DEFAULT_BUCKETS, RATE_LIMIT_MODES } from '../rest/ratelimit.ts';
+import { DEFAULT_BUCKETS, RATE_LIMIT_MODES, type RateLimiter } from '../rest/ratelimit.ts';
 import { userPayload } from '../world/serialize.ts';
+import type { ControlDeps } from './index.ts';
 import { presentGuild } from './present.ts';
 import { badRequest, parse, snowflake } from './validate.ts';
 
@@ -55,47 +56,38 @@ const guildSpec = z.strictObject({
 const rateSpec = z.strictObject({
 	mode: z.enum(RATE_LIMIT_MODES as [string, ...string[]]).optional(),
 	global_limit: z.number().int().min(1).optional(),
+	invalid_requests: z
+		.strictObject({
+			limit: z.number().int().min(1).optional(),
+			window_ms: z.number().int().min(1).optional(),
+			ban_ms: z.number().int().min(1).optional(),
+		})
+		.optional(),
 	buckets: z
 		.record(z.string(), z.strictObject({ limit: z.number().int().min(1), window_ms: z.number().int().min(1) }))
 		.optional(),
 });
 
-export const worldRoutes: RestRoute[] = [
+const invalidView = (limiter: RateLimiter) => ({
+	limit: limiter.invalid.limit,
+	window_ms: limiter.invalid.windowMs,
+	ban_ms: limiter.invalid.banMs,
+	enforced: limiter.mode === 'strict',
+});
+
+export const worldRoutes = (deps: Pick<ControlDeps, 'describe' | 'reset' | 'limiter'>): RestRoute[] => [
 	{
 		method: 'GET',
 		path: '',
 		auth: 'none',
-		handler: ({ emulator, world }) => ({
-			url: emulator.url,
-			api_url: emulator.apiUrl,
-			gateway_url: emulator.gatewayUrl,
-			rate_limits: emulator.limiter.mode,
-			applications: [...world.applications.values()].map((a) => ({
-				id: a.id,
-				name: a.name,
-				token: a.token,
-				client_secret: a.clientSecret,
-				owner_id: a.ownerId,
-			})),
-			guilds: [...world.guilds.values()].map((g) => ({ id: g.id, name: g.name, member_count: g.members.size })),
-			demo: emulator.demo
-				? {
-						guild_id: emulator.demo.guild.id,
-						owner_id: emulator.demo.owner.id,
-						admin_id: emulator.demo.admin.id,
-						member_id: emulator.demo.member.id,
-						channels: emulator.demo.channels,
-						roles: emulator.demo.roles,
-					}
-				: null,
-		}),
+		handler: () => deps.describe(),
 	},
 	{
 		method: 'POST',
 		path: '/reset',
 		auth: 'none',
-		handler: ({ emulator }) => {
-			emulator.reset();
+		handler: () => {
+			deps.reset();
 			return Reply.noContent();
 		},
 	},
@@ -103,10 +95,11 @@ export const worldRoutes: RestRoute[] = [
 		method: 'GET',
 		path: '/rate-limits',
 		auth: 'none',
-		handler: ({ emulator }) => ({
-			mode: emulator.limiter.mode,
-			global: emulator.limiter.global,
-			buckets: emulator.limiter.buckets,
+		handler: () => ({
+			mode: deps.limiter.mode,
+			global: deps.limiter.global,
+			invalid_requests: invalidView(deps.limiter),
+			buckets: deps.limiter.buckets,
 			defaults: DEFAULT_BUCKETS,
 		}),
 	},
@@ -114,17 +107,27 @@ export const worldRoutes: RestRoute[] = [
 		method: 'PUT',
 		path: '/rate-limits',
 		auth: 'none',
-		handler: ({ emulator, body }) => {
+		handler: ({ body }) => {
 			const spec = parse(rateSpec, body);
+			const { limiter } = deps;
 			for (const name of Object.keys(spec.buckets ?? {}))
-				if (!emulator.limiter.buckets[name])
-					throw badRequest(`Unknown bucket "${name}"; known: ${Object.keys(emulator.limiter.buckets).join(', ')}`);
-			if (spec.mode) emulator.limiter.mode = spec.mode as typeof emulator.limiter.mode;
-			if (spec.global_limit) emulator.limiter.global.limit = spec.global_limit;
+				if (!limiter.buckets[name])
+					throw badRequest(`Unknown bucket "${name}"; known: ${Object.keys(limiter.buckets).join(', ')}`);
+			if (spec.mode) limiter.mode = spec.mode as typeof limiter.mode;
+			if (spec.global_limit) limiter.global.limit = spec.global_limit;
+			const inv = spec.invalid_requests;
+			if (inv?.limit) limiter.invalid.limit = inv.limit;
+			if (inv?.window_ms) limiter.invalid.windowMs = inv.window_ms;
+			if (inv?.ban_ms) limiter.invalid.banMs = inv.ban_ms;
 			for (const [name, b] of Object.entries(spec.buckets ?? {}))
-				Object.assign(emulator.limiter.buckets[name] ?? {}, { limit: b.limit, windowMs: b.window_ms });
-			emulator.limiter.reset();
-			return { mode: emulator.limiter.mode, global: emulator.limiter.global, buckets: emulator.limiter.buckets };
+				Object.assign(limiter.buckets[name] ?? {}, { limit: b.limit, windowMs: b.window_ms });
+			limiter.reset();
+			return {
+				mode: limiter.mode,
+				global: limiter.global,
+				invalid_requests: invalidView(limiter),
+				buckets: limiter.buckets,
+			};
 		},
 	},
 	{

@@ -3,15 +3,36 @@ import type { Duplex } from 'node:stream';
 import {
 	GatewayCloseCodes as Close,
 	GatewayDispatchEvents as E,
+	type GatewayGuildMembersChunkDispatchData,
 	GatewayIntentBits as I,
 	GatewayOpcodes as Op,
 } from 'discord-api-types/v10';
 import { type WebSocket, WebSocketServer } from 'ws';
-import type { Emulator } from '../emulator.ts';
+import { basePermissions, channelPermissions } from '../world/permissions.ts';
 import { memberPayload, messagePayload, userPayload } from '../world/serialize.ts';
-import type { Dispatch } from '../world/world.ts';
+import type { EmGuild } from '../world/types.ts';
+import type { Dispatch, World } from '../world/world.ts';
 import { ALL_INTENTS, applicationFlagsFor, PRIVILEGED_INTENTS } from './intents.ts';
-import { GatewayConnection, GatewaySession } from './session.ts';
+import { GatewayConnection, GatewaySession, type TransportCompression } from './session.ts';
+
+export interface GatewayOptions {
+	heartbeatIntervalMs: number;
+	/** How long a disconnected session stays resumable. */
+	sessionTtlMs: number;
+	/** READY's `resume_gateway_url`. */
+	gatewayUrl(): string;
+}
+
+/** Discord's daily IDENTIFY allowance per application (Gateway, Session Start Limit). */
+export const SESSION_START_TOTAL = 1000;
+const SESSION_START_WINDOW_MS = 86_400_000;
+
+export interface SessionStartLimit {
+	total: number;
+	remaining: number;
+	reset_after: number;
+	max_concurrency: number;
+}
 
 interface Frame {
 	op: number;
@@ -29,10 +50,13 @@ export class Gateway {
 	readonly #sweeper: NodeJS.Timeout;
 	/** Events dispatched to sessions, for the benchmark and tests. */
 	dispatched = 0;
+	/** IDENTIFYs per application in the current 24 h window (world clock). */
+	readonly #starts = new Map<string, { used: number; resetAt: number }>();
 
 	constructor(
-		readonly emulator: Emulator,
+		readonly world: World,
 		server: Server,
+		readonly options: GatewayOptions,
 	) {
 		server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
 			if ((req.url ?? '').startsWith('/api') || (req.url ?? '').startsWith('/_emulator')) {
@@ -41,7 +65,7 @@ export class Gateway {
 			}
 			this.#wss.handleUpgrade(req, socket, head, (ws) => this.#accept(ws, req));
 		});
-		emulator.world.onDispatch((event) => this.deliver(event));
+		world.onDispatch((event) => this.deliver(event));
 		this.#sweeper = setInterval(() => this.#sweep(), 1_000);
 		this.#sweeper.unref();
 	}
@@ -54,18 +78,18 @@ export class Gateway {
 			return;
 		}
 		const compress = query.get('compress');
-		if (compress && compress !== 'zlib-stream') {
+		if (compress && compress !== 'zlib-stream' && compress !== 'zstd-stream') {
 			ws.close(Close.DecodeError, 'Unsupported compression');
 			return;
 		}
-		const conn = new GatewayConnection(ws, compress === 'zlib-stream');
+		const conn = new GatewayConnection(ws, (compress as TransportCompression) ?? null);
 		this.connections.add(conn);
 		ws.on('message', (data, isBinary) => this.#onMessage(conn, data.toString(), isBinary));
-		ws.on('close', () => this.#onClose(conn));
+		ws.on('close', (code) => this.#onClose(conn, code));
 		ws.on('error', () => conn.terminate());
 		conn.send({
 			op: Op.Hello,
-			d: { heartbeat_interval: this.emulator.options.heartbeatIntervalMs, _trace: ['emulator'] },
+			d: { heartbeat_interval: this.options.heartbeatIntervalMs, _trace: ['emulator'] },
 			s: null,
 			t: null,
 		});
@@ -105,9 +129,11 @@ export class Gateway {
 
 	#identify(conn: GatewayConnection, d: Record<string, unknown>): void {
 		if (conn.session) return conn.close(Close.AlreadyAuthenticated, 'Already authenticated.');
-		const app =
-			typeof d?.token === 'string' ? this.emulator.world.appsByToken.get(d.token.replace(/^Bot /, '')) : undefined;
+		const app = typeof d?.token === 'string' ? this.world.appsByToken.get(d.token.replace(/^Bot /, '')) : undefined;
 		if (!app) return conn.close(Close.AuthenticationFailed, 'Authentication failed.');
+		// Past the daily limit Discord resets the bot's token, so the IDENTIFY fails authentication.
+		if (this.sessionStartLimit(app.id).remaining <= 0)
+			return conn.close(Close.AuthenticationFailed, 'Authentication failed.');
 		const intents = d.intents;
 		if (typeof intents !== 'number' || !Number.isInteger(intents) || intents < 0 || (intents & ~ALL_INTENTS) !== 0)
 			return conn.close(Close.InvalidIntents, 'Invalid intent(s).');
@@ -125,13 +151,14 @@ export class Gateway {
 		)
 			return conn.close(Close.InvalidShard, 'Invalid shard.');
 		const largeThreshold = Math.min(250, Math.max(50, Number(d.large_threshold ?? 50) || 50));
+		this.#countStart(app.id);
 		const session = new GatewaySession(app, intents, [shard[0], shard[1]], largeThreshold);
 		this.sessions.set(session.id, session);
 		this.#attach(conn, session);
 
-		const guilds = this.emulator.world.guildsOfBot(app.botUserId).filter((g) => session.acceptsShardOf(g.id));
+		const guilds = this.world.guildsOfBot(app.botUserId).filter((g) => session.acceptsShardOf(g.id));
 		for (const g of guilds) session.guilds.add(g.id);
-		const bot = this.emulator.world.user(app.botUserId);
+		const bot = this.world.user(app.botUserId);
 		session.dispatch(
 			E.Ready,
 			JSON.stringify({
@@ -141,7 +168,7 @@ export class Gateway {
 				guilds: guilds.map((g) => ({ id: g.id, unavailable: true })),
 				session_id: session.id,
 				session_type: 'normal',
-				resume_gateway_url: this.emulator.gatewayUrl,
+				resume_gateway_url: this.options.gatewayUrl(),
 				shard: session.shard,
 				application: { id: app.id, flags: applicationFlagsFor(app.privilegedIntents) },
 				private_channels: [],
@@ -158,7 +185,7 @@ export class Gateway {
 			for (const g of guilds) {
 				session.dispatch(
 					E.GuildCreate,
-					JSON.stringify(this.emulator.world.guildCreateFor(g.id, app.id, includeMembers, largeThreshold)),
+					JSON.stringify(this.world.guildCreateFor(g.id, app.id, includeMembers, largeThreshold)),
 				);
 			}
 		}
@@ -191,17 +218,22 @@ export class Gateway {
 		session.expiresAt = Number.POSITIVE_INFINITY;
 	}
 
-	#onClose(conn: GatewayConnection): void {
+	/**
+	 * A client that closes with 1000 or 1001 ends its session; a socket dropped without a close
+	 * frame (1006) or closed with another code leaves it resumable for `sessionTtlMs` (Gateway,
+	 * Disconnecting).
+	 */
+	#onClose(conn: GatewayConnection, code: number): void {
 		this.connections.delete(conn);
 		const session = conn.session;
-		if (session && session.socket === conn) {
-			session.socket = null;
-			session.expiresAt = Date.now() + this.emulator.options.sessionTtlMs;
-		}
+		if (!session || session.socket !== conn) return;
+		session.socket = null;
+		if (!conn.closedByServer && (code === 1000 || code === 1001)) this.sessions.delete(session.id);
+		else session.expiresAt = Date.now() + this.options.sessionTtlMs;
 	}
 
 	#requestMembers(session: GatewaySession, d: Record<string, unknown>): void {
-		const world = this.emulator.world;
+		const world = this.world;
 		const guildIds = Array.isArray(d.guild_id) ? (d.guild_id as string[]) : [String(d.guild_id)];
 		const query = typeof d.query === 'string' ? d.query.toLowerCase() : null;
 		const userIds = d.user_ids ? (Array.isArray(d.user_ids) ? (d.user_ids as string[]) : [String(d.user_ids)]) : null;
@@ -231,8 +263,8 @@ export class Gateway {
 						chunk_index: i,
 						chunk_count: chunkCount,
 						...(i === 0 && notFound.length ? { not_found: notFound } : {}),
-						...(d.nonce !== undefined ? { nonce: d.nonce } : {}),
-					}),
+						...(typeof d.nonce === 'string' ? { nonce: d.nonce } : {}),
+					} satisfies GatewayGuildMembersChunkDispatchData),
 				);
 			}
 		}
@@ -240,7 +272,7 @@ export class Gateway {
 
 	/** Routes one world event to every session that should see it. */
 	deliver(event: Dispatch): void {
-		const world = this.emulator.world;
+		const world = this.world;
 		let shared: string | null = null;
 		let stripped: string | null = null;
 		for (const session of this.sessions.values()) {
@@ -251,6 +283,7 @@ export class Gateway {
 			if (event.guildId !== null && event.appId === null) {
 				const guild = world.guilds.get(event.guildId);
 				if (!guild?.members.has(session.app.botUserId)) continue;
+				if (event.permissions && !holdsAny(world, guild, session.app.botUserId, event.permissions)) continue;
 			}
 			if (event.t === E.GuildCreate) {
 				if (!event.guildId) continue;
@@ -277,10 +310,10 @@ export class Gateway {
 					m.authorId === session.app.botUserId ||
 					m.pings.users.includes(session.app.botUserId);
 				if (full) {
-					shared ??= messageEventJson(this.emulator, event);
+					shared ??= messageEventJson(this.world, event);
 					session.dispatch(event.t, shared);
 				} else {
-					stripped ??= messageEventJson(this.emulator, event, true);
+					stripped ??= messageEventJson(this.world, event, true);
 					session.dispatch(event.t, stripped);
 				}
 				this.dispatched++;
@@ -290,6 +323,26 @@ export class Gateway {
 			session.dispatch(event.t, shared);
 			this.dispatched++;
 		}
+	}
+
+	/** `session_start_limit` of GET /gateway/bot; a high max_concurrency keeps discord.js from waiting 5 s per shard. */
+	sessionStartLimit(appId: string): SessionStartLimit {
+		const now = this.world.now();
+		const window = this.#starts.get(appId);
+		const live = window && window.resetAt > now ? window : null;
+		return {
+			total: SESSION_START_TOTAL,
+			remaining: SESSION_START_TOTAL - (live?.used ?? 0),
+			reset_after: live ? live.resetAt - now : SESSION_START_WINDOW_MS,
+			max_concurrency: 16,
+		};
+	}
+
+	#countStart(appId: string): void {
+		const now = this.world.now();
+		const window = this.#starts.get(appId);
+		if (!window || window.resetAt <= now) this.#starts.set(appId, { used: 1, resetAt: now + SESSION_START_WINDOW_MS });
+		else window.used++;
 	}
 
 	/** Drops the socket of matching sessions without a close frame: the client will RESUME. */
@@ -325,6 +378,8 @@ export class Gateway {
 		for (const session of [...this.sessions.values()]) {
 			if (filter.appId && session.app.id !== filter.appId) continue;
 			session.socket?.send({ op: Op.InvalidSession, d: false, s: null, t: null });
+			// The socket stays open without a session: Discord accepts a new IDENTIFY on it.
+			if (session.socket) session.socket.session = null;
 			this.sessions.delete(session.id);
 			count++;
 		}
@@ -347,18 +402,30 @@ export class Gateway {
 		const now = Date.now();
 		for (const [id, session] of this.sessions) if (session.expiresAt <= now) this.sessions.delete(id);
 		// Discord closes a connection that stops heartbeating; give clients a generous margin.
-		const limit = this.emulator.options.heartbeatIntervalMs * 2 + 5_000;
+		const limit = this.options.heartbeatIntervalMs * 2 + 5_000;
 		for (const conn of this.connections)
 			if (conn.session && now - conn.lastHeartbeat > limit) conn.close(Close.SessionTimedOut, 'Session timed out.');
 	}
 }
 
-function messageEventJson(emulator: Emulator, event: Dispatch, strip = false): string {
+/** Whether a bot holds one of the permissions an event needs, in its channel or guild-wide. */
+function holdsAny(
+	world: World,
+	guild: EmGuild,
+	botUserId: string,
+	need: NonNullable<Dispatch['permissions']>,
+): boolean {
+	const channel = need.channelId ? world.channels.get(need.channelId) : undefined;
+	const perms = channel ? channelPermissions(guild, channel, botUserId) : basePermissions(guild, botUserId);
+	return need.anyOf.some((flag) => (perms & flag) === flag);
+}
+
+function messageEventJson(world: World, event: Dispatch, strip = false): string {
 	const m = event.message;
 	if (!m) return 'null';
-	const world = emulator.world;
 	const payload = messagePayload(m, world) as unknown as Record<string, unknown>;
 	if (m.guildId) {
+		payload.guild_id = m.guildId;
 		const member = world.guilds.get(m.guildId)?.members.get(m.authorId);
 		if (member) payload.member = memberPayload(member, world, false);
 	}

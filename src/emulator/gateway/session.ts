@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { constants, createDeflate, type Deflate } from 'node:zlib';
+import { constants, createDeflate, createZstdCompress, type Deflate, type ZstdCompress } from 'node:zlib';
 import type { WebSocket } from 'ws';
 import type { EmApplication } from '../world/types.ts';
 
@@ -60,18 +60,32 @@ export class GatewaySession {
 	}
 }
 
-/** A socket, with optional zlib-stream transport compression (one deflate context per connection). */
+export type TransportCompression = 'zlib-stream' | 'zstd-stream' | null;
+
+/**
+ * A socket, with optional transport compression: one compression context per connection, each
+ * message flushed so that it decodes on its own (zlib ends it with 00 00 ff ff), as Discord does.
+ */
 export class GatewayConnection {
 	session: GatewaySession | null = null;
 	lastHeartbeat = Date.now();
-	readonly #deflate: Deflate | null;
+	/** Set when the emulator closed the socket itself, so the close is not taken as the client's. */
+	closedByServer = false;
+	readonly #deflate: Deflate | ZstdCompress | null;
+	readonly #flushKind: number;
 	#chain: Promise<void> = Promise.resolve();
 
 	constructor(
 		readonly ws: WebSocket,
-		compress: boolean,
+		compress: TransportCompression,
 	) {
-		this.#deflate = compress ? createDeflate({ flush: constants.Z_SYNC_FLUSH }) : null;
+		this.#deflate =
+			compress === 'zlib-stream'
+				? createDeflate({ flush: constants.Z_SYNC_FLUSH })
+				: compress === 'zstd-stream'
+					? createZstdCompress()
+					: null;
+		this.#flushKind = compress === 'zstd-stream' ? constants.ZSTD_e_flush : constants.Z_SYNC_FLUSH;
 	}
 
 	sendText(json: string): void {
@@ -88,7 +102,7 @@ export class GatewayConnection {
 					const onData = (chunk: Buffer) => chunks.push(chunk);
 					deflate.on('data', onData);
 					deflate.write(json);
-					deflate.flush(constants.Z_SYNC_FLUSH, () => {
+					deflate.flush(this.#flushKind, () => {
 						deflate.off('data', onData);
 						if (this.ws.readyState === 1) this.ws.send(Buffer.concat(chunks));
 						resolve();
@@ -102,11 +116,13 @@ export class GatewayConnection {
 	}
 
 	close(code: number, reason: string): void {
+		this.closedByServer = true;
 		this.#deflate?.close();
 		if (this.ws.readyState <= 1) this.ws.close(code, reason);
 	}
 
 	terminate(): void {
+		this.closedByServer = true;
 		this.#deflate?.close();
 		this.ws.terminate();
 	}

@@ -1,6 +1,14 @@
 import type { IncomingMessage } from 'node:http';
 import { ApiError } from '../errors.ts';
 
+/** A file part of a multipart body. */
+export interface UploadedFile {
+	field: string;
+	name: string;
+	size: number;
+	text: string;
+}
+
 export const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
 export async function readRaw(req: IncomingMessage): Promise<Buffer> {
@@ -32,9 +40,11 @@ export async function parseBody(req: IncomingMessage, raw: Buffer): Promise<unkn
 		}).formData();
 		const json = form.get('payload_json');
 		const body = typeof json === 'string' ? parseJson(json) : {};
-		const files = [...form.entries()]
-			.filter(([, v]) => typeof v !== 'string')
-			.map(([k, v]) => ({ field: k, name: (v as File).name, size: (v as File).size }));
+		// Routes that read a file's content (a target-users CSV) find it in `text`; messages only count files.
+		const files: UploadedFile[] = [];
+		for (const [field, value] of form.entries())
+			if (typeof value !== 'string')
+				files.push({ field, name: value.name, size: value.size, text: await value.text() });
 		return { ...(body as object), __files: files };
 	}
 	return parseJson(raw.toString('utf8'));

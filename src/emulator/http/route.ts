@@ -1,5 +1,4 @@
 import type { IncomingMessage } from 'node:http';
-import type { Emulator } from '../emulator.ts';
 import type { EmApplication } from '../world/types.ts';
 import type { World } from '../world/world.ts';
 
@@ -12,7 +11,6 @@ export interface OAuthGrant {
 }
 
 export interface RouteContext {
-	emulator: Emulator;
 	world: World;
 	params: Record<string, string>;
 	query: URLSearchParams;
@@ -62,6 +60,13 @@ export class Reply {
 	static redirect(location: string): Reply {
 		return new Reply(302, '', { location }, true);
 	}
+}
+
+/** A handler that needs one service besides the request: the route list binds it (no global Emulator). */
+export type HandlerWith<D> = (ctx: RouteContext, deps: D) => unknown;
+
+export function bind<D>(deps: D, handler: HandlerWith<D>): RestRoute['handler'] {
+	return (ctx) => handler(ctx, deps);
 }
 
 export function requireApp(ctx: RouteContext): EmApplication {

@@ -3,6 +3,9 @@ import type { PendingInteraction } from '../interactions.ts';
 import { parseMentions, resolvePings } from '../world/mentions.ts';
 import type { EmMessage } from '../world/types.ts';
 import type { World } from '../world/world.ts';
+import { withComponentIds } from './component-ids.ts';
+import { checkComponents } from './message-components.ts';
+import { checkComponentsV2Exclusive, IS_COMPONENTS_V2 } from './message-input.ts';
 
 export const EPHEMERAL = 64;
 export const LOADING = 128;
@@ -25,6 +28,9 @@ export function readMessageBody(body: unknown, { allowEmpty = false } = {}): Mes
 		throw fieldError('content', 'BASE_TYPE_MAX_LENGTH', 'Must be 2000 or fewer in length.');
 	if (b.embeds && (!Array.isArray(b.embeds) || b.embeds.length > 10))
 		throw fieldError('embeds', 'BASE_TYPE_MAX_LENGTH', 'Must be 10 or fewer in length.');
+	const v2 = ((b.flags ?? 0) & IS_COMPONENTS_V2) !== 0;
+	if (b.components !== undefined && b.components !== null) checkComponents(b.components, v2);
+	if (v2) checkComponentsV2Exclusive({ content: b.content ?? null, embeds: b.embeds ?? null });
 	const empty = !b.content && !b.embeds?.length && !b.components?.length && !b.__files?.length;
 	if (empty && !allowEmpty) throw Errors.emptyMessage();
 	return b;
@@ -47,7 +53,7 @@ export function interactionMessage(
 		type: pending.type === 2 ? 20 : 0,
 		content,
 		embeds: body.embeds ?? [],
-		components: body.components ?? [],
+		components: withComponentIds(body.components ?? []),
 		flags: ((body.flags ?? 0) & (EPHEMERAL | 4 | 4096 | 32768)) | extraFlags,
 		pings: resolvePings(content, body.allowed_mentions as never, { guild, channel, authorId: pending.appId }),
 		mentionedUsers: written.users.filter((id) => world.users.has(id)),
@@ -75,7 +81,7 @@ export function applyEdit(world: World, message: EmMessage, body: MessageBody): 
 		message.allowedMentions = body.allowed_mentions ?? null;
 	}
 	if (body.embeds !== undefined) message.embeds = body.embeds ?? [];
-	if (body.components !== undefined) message.components = body.components ?? [];
+	if (body.components !== undefined) message.components = withComponentIds(body.components ?? []);
 	message.flags &= ~LOADING;
 	message.editedAt = world.now();
 }

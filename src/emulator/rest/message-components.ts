@@ -1,6 +1,6 @@
 import { ButtonStyle, ComponentType as T } from 'discord-api-types/v10';
 import { fieldError } from '../errors.ts';
-import { isObject } from './request-input.ts';
+import { isObject } from './input.ts';
 
 /**
  * Discord's layout rules for message components. Without IS_COMPONENTS_V2: up to 5 action rows,

@@ -1,8 +1,9 @@
 import { type APIEmbed, EmbedType } from 'discord-api-types/v10';
 import { fieldError } from '../errors.ts';
+import { isSnowflake } from '../snowflake.ts';
 import type { AllowedMentions } from '../world/mentions.ts';
+import { isObject, rootError } from './input.ts';
 import { checkComponents } from './message-components.ts';
-import { isObject, isSnowflake, rootError } from './request-input.ts';
 
 /** Message flags a bot may set when it sends a message. */
 export const SUPPRESS_EMBEDS = 1 << 2;

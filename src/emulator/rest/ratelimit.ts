@@ -75,6 +75,14 @@ export const DEFAULT_BUCKETS: Record<string, BucketRule> = {
 	},
 };
 
+/**
+ * "IP addresses that make too many invalid HTTP requests are automatically and temporarily
+ * restricted … this limit is 10,000 per 10 minutes. An invalid request is one that results in
+ * 401, 403, or 429 statuses" (Rate Limits, Invalid Request Limit). The ban length is not
+ * documented; an hour is the emulator's assumption. Enforced in `strict` mode only.
+ */
+export const INVALID_REQUEST_RULE = { limit: 10_000, windowMs: 600_000, banMs: 3_600_000 };
+
 export const GLOBAL_RULE = { limit: 50, windowMs: 1_000, source: 'Discord docs: 50 requests per second per bot' };
 
 interface Window {
@@ -98,7 +106,11 @@ export class RateLimiter {
 	mode: RateLimitMode;
 	buckets: Record<string, BucketRule>;
 	global = { ...GLOBAL_RULE };
+	invalid = { ...INVALID_REQUEST_RULE };
 	readonly #windows = new Map<string, Window>();
+	/** Invalid responses per IP in the current window, and bans: IP → until (world clock). */
+	readonly #invalid = new Map<string, Window>();
+	readonly #bans = new Map<string, number>();
 	readonly #hashes = new Map<string, string>();
 
 	constructor(mode: RateLimitMode = 'off', buckets: Record<string, BucketRule> = DEFAULT_BUCKETS) {
@@ -108,6 +120,38 @@ export class RateLimiter {
 
 	reset(): void {
 		this.#windows.clear();
+		this.#invalid.clear();
+		this.#bans.clear();
+	}
+
+	/** Milliseconds left of an IP's ban, 0 when it is not banned. */
+	bannedFor(ip: string, now: number): number {
+		const until = this.#bans.get(ip);
+		if (until === undefined) return 0;
+		if (until > now) return until - now;
+		this.#bans.delete(ip);
+		return 0;
+	}
+
+	/** Counts a 401/403/429 answer against the IP (strict mode); the limit-th one starts a ban. */
+	countInvalid(ip: string, now: number): void {
+		if (this.mode !== 'strict') return;
+		let win = this.#invalid.get(ip);
+		if (!win || win.resetAt <= now) {
+			win = { count: 0, resetAt: now + this.invalid.windowMs };
+			this.#invalid.set(ip, win);
+		}
+		win.count++;
+		if (win.count >= this.invalid.limit) {
+			this.#bans.set(ip, now + this.invalid.banMs);
+			this.#invalid.delete(ip);
+		}
+	}
+
+	/** Invalid answers an IP has had in its current window. */
+	invalidCount(ip: string, now: number): number {
+		const win = this.#invalid.get(ip);
+		return win && win.resetAt > now ? win.count : 0;
 	}
 
 	/**

@@ -1,5 +1,5 @@
 import { AuditLogEvent, GatewayDispatchEvents as E, GatewayIntentBits as I } from 'discord-api-types/v10';
-import { channelPayload } from './serialize.ts';
+import { guildChannelEvent } from './serialize.ts';
 import type { EmAuditEntry, EmChannel, EmOverwrite } from './types.ts';
 import type { World } from './world.ts';
 
@@ -24,7 +24,7 @@ function guildOfChannel(world: World, channel: EmChannel) {
 export function announceChannel(world: World, channel: EmChannel): void {
 	world.dispatch({
 		t: E.ChannelUpdate,
-		d: channelPayload(channel, world),
+		d: guildChannelEvent(channel, world),
 		intent: I.Guilds,
 		guildId: channel.guildId,
 		appId: null,

@@ -1,7 +1,20 @@
-import type { APIChannel, APIGuildMember, APIMessage, APIRole, APIUser } from 'discord-api-types/v10';
+import type {
+	APIAuditLogChange,
+	APIAuditLogEntry,
+	APIAuditLogOptions,
+	APIChannel,
+	APIGuildMember,
+	APIMessage,
+	APIRole,
+	APIUser,
+	AuditLogEvent,
+	GatewayDispatchEvents,
+	RoleFlags,
+	UserFlags,
+} from 'discord-api-types/v10';
 import { snowflakeTimestamp } from '../snowflake.ts';
-import type { EmChannel, EmGuild, EmInvite, EmMember, EmMessage, EmRole, EmUser } from './types.ts';
-import type { World } from './world.ts';
+import type { EmAuditEntry, EmChannel, EmGuild, EmInvite, EmMember, EmMessage, EmRole, EmUser } from './types.ts';
+import type { DispatchData, World } from './world.ts';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -13,12 +26,14 @@ export function userPayload(u: EmUser): APIUser {
 		discriminator: '0',
 		avatar: u.avatar,
 		bot: u.bot || undefined,
-		public_flags: 0,
-		flags: 0,
+		// No user flags are emulated (the enums have no zero member).
+		public_flags: 0 as UserFlags,
+		flags: 0 as UserFlags,
 		banner: null,
 		accent_color: null,
 		avatar_decoration_data: null,
-	} as unknown as APIUser;
+		primary_guild: null,
+	} satisfies APIUser;
 }
 
 export function rolePayload(r: EmRole): APIRole {
@@ -34,18 +49,19 @@ export function rolePayload(r: EmRole): APIRole {
 		permissions: r.permissions.toString(),
 		managed: r.managed,
 		mentionable: r.mentionable,
-		flags: 0,
+		flags: 0 as RoleFlags,
 		...(r.botId ? { tags: { bot_id: r.botId } } : {}),
-	} as unknown as APIRole;
+	} satisfies APIRole;
 }
 
 export function channelPayload(c: EmChannel, world: World): APIChannel {
 	if (c.guildId === null) {
+		// A bot's DM lists the other user only, never the bot itself.
 		return {
 			id: c.id,
 			type: c.type,
 			last_message_id: c.lastMessageId,
-			recipients: c.recipients.map((id) => userPayload(world.user(id))),
+			recipients: c.recipients.filter((id) => !world.applications.has(id)).map((id) => userPayload(world.user(id))),
 			flags: 0,
 		} as unknown as APIChannel;
 	}
@@ -70,9 +86,23 @@ export function channelPayload(c: EmChannel, world: World): APIChannel {
 	} as unknown as APIChannel;
 }
 
-export function memberPayload(m: EmMember, world: World, withUser = true): APIGuildMember {
-	return {
-		...(withUser ? { user: userPayload(world.user(m.userId)) } : {}),
+/** A guild channel as CHANNEL_CREATE/UPDATE/DELETE carry it (channelPayload covers DMs too). */
+export function guildChannelEvent(c: EmChannel, world: World): DispatchData<GatewayDispatchEvents.ChannelCreate> {
+	return channelPayload(c, world) as DispatchData<GatewayDispatchEvents.ChannelCreate>;
+}
+
+/** A member with its user (as REST and GUILD_MEMBER_* send it). */
+export type MemberWithUser = APIGuildMember & { avatar: string | null; banner: string | null };
+
+/** A member; without its user for the `member` of MESSAGE_CREATE and interactions' resolved data. */
+export function memberPayload(m: EmMember, world: World): MemberWithUser;
+export function memberPayload(m: EmMember, world: World, withUser: false): Omit<MemberWithUser, 'user'>;
+export function memberPayload(
+	m: EmMember,
+	world: World,
+	withUser = true,
+): MemberWithUser | Omit<MemberWithUser, 'user'> {
+	const base = {
 		nick: m.nick,
 		avatar: null,
 		banner: null,
@@ -81,10 +111,11 @@ export function memberPayload(m: EmMember, world: World, withUser = true): APIGu
 		premium_since: null,
 		deaf: false,
 		mute: false,
-		flags: 0,
-		pending: false,
+		flags: m.flags,
+		pending: m.pending,
 		communication_disabled_until: null,
-	} as unknown as APIGuildMember;
+	} satisfies Omit<MemberWithUser, 'user'>;
+	return withUser ? { user: userPayload(world.user(m.userId)), ...base } : base;
 }
 
 export function partialGuildPayload(g: EmGuild) {
@@ -99,27 +130,47 @@ export function partialGuildPayload(g: EmGuild) {
 		verification_level: 0,
 		vanity_url_code: g.vanityCode,
 		nsfw_level: 0,
+		nsfw: false,
 		premium_subscription_count: 0,
 	};
 }
 
-export function guildFeatures(g: EmGuild): string[] {
-	return g.vanityCode ? ['VANITY_URL', 'INVITE_SPLASH'] : [];
+/** A pause that has run out reads as none. */
+export function activeUntil(world: World, until: number | null): number | null {
+	return until !== null && until > world.now() ? until : null;
 }
 
-/** The guild object of REST `GET /guilds/:id` (no members, channels or presences). */
-export function guildPayload(g: EmGuild) {
+/** The guild's `incidents_data` (Incidents Data Object). */
+export function incidentsData(world: World, guild: EmGuild) {
+	const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+	return {
+		invites_disabled_until: iso(activeUntil(world, guild.incidents.invitesDisabledUntil)),
+		dms_disabled_until: iso(activeUntil(world, guild.incidents.dmsDisabledUntil)),
+	};
+}
+
+export function guildFeatures(g: EmGuild): string[] {
+	const features = g.vanityCode ? ['VANITY_URL', 'INVITE_SPLASH'] : [];
+	if (g.screening) features.push('MEMBER_VERIFICATION_GATE_ENABLED');
+	if (g.invitesDisabled) features.push('INVITES_DISABLED');
+	return features;
+}
+
+/** The guild object of REST `GET /guilds/:id` and GUILD_UPDATE (no members, channels or presences). */
+export function guildPayload(g: EmGuild, world: World) {
 	return {
 		id: g.id,
 		name: g.name,
 		icon: g.icon,
-		icon_hash: g.icon,
+		home_header: null,
 		splash: null,
 		discovery_splash: null,
 		owner_id: g.ownerId,
+		region: 'deprecated',
 		afk_channel_id: null,
 		afk_timeout: 300,
 		widget_enabled: false,
+		widget_channel_id: null,
 		verification_level: 0,
 		default_message_notifications: 1,
 		explicit_content_filter: 0,
@@ -132,7 +183,10 @@ export function guildPayload(g: EmGuild) {
 		system_channel_id: g.systemChannelId,
 		system_channel_flags: 0,
 		rules_channel_id: null,
+		max_presences: null,
 		max_members: 500000,
+		max_stage_video_channel_users: 50,
+		max_video_channel_users: 25,
 		vanity_url_code: g.vanityCode,
 		description: null,
 		banner: null,
@@ -140,10 +194,11 @@ export function guildPayload(g: EmGuild) {
 		premium_subscription_count: 0,
 		preferred_locale: 'en-US',
 		public_updates_channel_id: null,
+		nsfw: false,
 		nsfw_level: 0,
 		premium_progress_bar_enabled: false,
 		safety_alerts_channel_id: null,
-		approximate_member_count: g.members.size,
+		incidents_data: incidentsData(world, g),
 	};
 }
 
@@ -161,7 +216,7 @@ export function guildCreatePayload(
 		if (me) members.push(memberPayload(me, world));
 	}
 	return {
-		...guildPayload(g),
+		...guildPayload(g, world),
 		joined_at: iso(g.members.get(opts.botUserId)?.joinedAt ?? g.createdAt),
 		large,
 		unavailable: false,
@@ -183,6 +238,7 @@ export function invitePayload(inv: EmInvite, world: World, withMetadata = true) 
 	const base = {
 		type: 0,
 		code: inv.code,
+		guild_id: inv.guildId,
 		guild: guild ? partialGuildPayload(guild) : undefined,
 		channel: channel ? { id: channel.id, type: channel.type, name: channel.name } : null,
 		inviter: inv.inviterId ? userPayload(world.user(inv.inviterId)) : undefined,
@@ -211,18 +267,22 @@ export function inviteCreateEvent(inv: EmInvite, world: World) {
 		max_age: inv.maxAge,
 		max_uses: inv.maxUses,
 		temporary: inv.temporary,
-		uses: 0,
+		uses: 0 as const,
 		type: 0,
 		expires_at: inv.maxAge > 0 ? iso(inv.createdAt + inv.maxAge * 1000) : null,
+		...(inv.roleIds.length ? { role_ids: inv.roleIds } : {}),
 	};
 }
 
+/**
+ * A message as REST answers it. REST messages carry no `guild_id` (the gateway adds it to
+ * MESSAGE_CREATE/UPDATE, the spec's MessageResponse has none).
+ */
 export function messagePayload(m: EmMessage, world: World, viewerId?: string): APIMessage {
 	const author = world.user(m.authorId);
 	return {
 		id: m.id,
 		channel_id: m.channelId,
-		...(m.guildId ? { guild_id: m.guildId } : {}),
 		author: userPayload(author),
 		content: m.content,
 		timestamp: iso(snowflakeTimestamp(m.id)),
@@ -263,4 +323,18 @@ export function messagePayload(m: EmMessage, world: World, viewerId?: string): A
 				}
 			: {}),
 	} as unknown as APIMessage;
+}
+
+/** An audit log entry; `changes`, `reason` and `options` only when there are any. */
+export function auditEntryPayload(e: EmAuditEntry): APIAuditLogEntry {
+	return {
+		id: e.id,
+		user_id: e.userId,
+		target_id: e.targetId,
+		action_type: e.actionType as AuditLogEvent,
+		// Each change is written with its documented key; the union of key types is Discord's list.
+		...(e.changes.length > 0 ? { changes: e.changes as APIAuditLogChange[] } : {}),
+		...(e.reason ? { reason: e.reason } : {}),
+		...(e.options ? { options: e.options as APIAuditLogOptions } : {}),
+	};
 }

@@ -74,6 +74,12 @@ export interface EmMember {
 	roles: string[];
 	nick: string | null;
 	joinedAt: number;
+	/** Guild member flags (DID_REJOIN 1<<0, COMPLETED_ONBOARDING 1<<1, BYPASSES_VERIFICATION 1<<2…). */
+	flags: number;
+	/** Has not passed membership screening yet (only in guilds with screening on). */
+	pending: boolean;
+	/** Joined through a temporary invite and has no role yet: removed when they disconnect. */
+	temporary: boolean;
 	/** How the member joined, for the control API's guild state. */
 	joinedVia: { type: 'invite'; code: string } | { type: 'vanity' } | { type: 'none' } | { type: 'owner' | 'bot' };
 }
@@ -92,6 +98,18 @@ export interface EmInvite {
 	roleIds: string[];
 	/** When non-empty, only these users may join through the invite. */
 	targetUserIds: string[];
+	/** The last target-users CSV upload, as Discord reports it on `…/target-users/job-status`. */
+	targetUsersJob: TargetUsersJob | null;
+}
+
+export interface TargetUsersJob {
+	/** 1 processing, 2 completed, 3 failed. */
+	status: 1 | 2 | 3;
+	totalUsers: number;
+	processedUsers: number;
+	createdAt: number;
+	completedAt: number | null;
+	errorMessage: string | null;
 }
 
 export interface EmAuditEntry {
@@ -102,6 +120,14 @@ export interface EmAuditEntry {
 	reason: string | null;
 	changes: { key: string; old_value?: unknown; new_value?: unknown }[];
 	options?: Record<string, string>;
+}
+
+export interface EmJoinRecord {
+	userId: string;
+	at: number;
+	via: EmMember['joinedVia'];
+	/** The user had been a member before. */
+	rejoin: boolean;
 }
 
 export interface EmGuild {
@@ -119,6 +145,16 @@ export interface EmGuild {
 	bans: Map<string, string | null>;
 	auditLog: EmAuditEntry[];
 	createdAt: number;
+	/** Membership screening on: members join with `pending: true` (feature MEMBER_VERIFICATION_GATE_ENABLED). */
+	screening: boolean;
+	/** The INVITES_DISABLED feature: every invite (and the vanity URL) is paused until it is removed. */
+	invitesDisabled: boolean;
+	/** Raid tools (`incidents_data`): epoch ms until which invites / DMs are paused, or null. */
+	incidents: { invitesDisabledUntil: number | null; dmsDisabledUntil: number | null };
+	/** Users who were members once and left, so a rejoin gets DID_REJOIN. */
+	formerMembers: Set<string>;
+	/** Every join in order with how it came in: the ground truth an invite tracker is scored against. */
+	joinLog: EmJoinRecord[];
 }
 
 /** Who a message actually pinged once `allowed_mentions` and permissions were applied. */

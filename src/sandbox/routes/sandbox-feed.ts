@@ -13,10 +13,7 @@ export class DashboardSandboxFeedRoute extends Route {
 		const sandbox = runningDashboard().sandbox;
 		if (!sandbox) return sendError(request, response, 404, 'The sandbox panel exists only in sandbox mode.');
 		const guild = guildOf(request);
-		const html = renderView('partials/sandbox-feed', {
-			messages: await sandboxFeed(sandbox.emulatorUrl, guild),
-			guildId: guild.id,
-		});
+		const html = renderView('partials/sandbox-feed', await sandboxFeed(sandbox.emulatorUrl, guild));
 		sendFragment(response, 200, html);
 	}
 }

@@ -14,10 +14,7 @@ export class DashboardSandboxRoute extends Route {
 		const sandbox = runningDashboard().sandbox;
 		if (!sandbox) return sendError(request, response, 404, 'The sandbox panel exists only in sandbox mode.');
 		const guild = guildOf(request);
-		const feed = renderView('partials/sandbox-feed', {
-			messages: await sandboxFeed(sandbox.emulatorUrl, guild),
-			guildId: guild.id,
-		});
+		const feed = renderView('partials/sandbox-feed', await sandboxFeed(sandbox.emulatorUrl, guild));
 		const members = [...guild.members.cache.values()]
 			.filter((m) => !m.user.bot && m.id !== guild.ownerId)
 			.sort((a, b) => (BigInt(b.id) > BigInt(a.id) ? 1 : -1))

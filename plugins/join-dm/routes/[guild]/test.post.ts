@@ -14,8 +14,13 @@ export class JoinDmTestRoute extends Route {
 		const { template } = plugin.settings(guild.id);
 		const rendered = await plugin.renderTemplate(template, member);
 		try {
-			await member.send({ content: rendered.content, allowedMentions: rendered.allowedMentions });
-			return sendActionResult(request, response, { kind: 'ok', text: 'Sent: check your direct messages.', back });
+			const message = await member.send({ content: rendered.content, allowedMentions: rendered.allowedMentions });
+			return sendActionResult(request, response, {
+				kind: 'ok',
+				text: 'Sent: check your direct messages.',
+				back,
+				message,
+			});
 		} catch (error) {
 			const closed = error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.CannotSendMessagesToThisUser;
 			const text = closed

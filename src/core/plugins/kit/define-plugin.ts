@@ -67,8 +67,18 @@ export interface FoyerPlugin<S extends SettingsSchema = SettingsSchema, T extend
 	readonly counters: PluginCountersHandle;
 	/** The core's logger with `{ plugin: id }` on every line. */
 	readonly log: Logger;
-	/** The plugin's translation of `key` (`languages/<locale>.json`), falling back to en-US, then the key. */
-	t(key: string, options?: { locale?: string; vars?: Record<string, string | number> }): string;
+	/**
+	 * The plugin's text for `key` (`languages/<locale>.json`): in `locale` (a member's, for an ephemeral
+	 * reply: `interaction.locale`), else in the language of `guild`, else English; the key itself when missing.
+	 */
+	t(
+		key: string,
+		options?: { locale?: string | null; guild?: string | null; vars?: Record<string, string | number> },
+	): string;
+	/** Discord's localizations of a command name or description: `.setDescriptionLocalizations(plugin.localizations(key))`. */
+	localizations(key: string): Partial<Record<string, string>>;
+	/** The language a server chose (for messages everyone reads there). */
+	language(guildId: string): string;
 	readonly events: PluginEventsHandle;
 	/** A service another plugin provides (declared in `dependsOn`); its calls wait while it reloads. */
 	service<K extends FoyerServiceName>(id: K): ServiceClient<FoyerServices[K]>;
@@ -161,7 +171,13 @@ export function definePlugin<const M extends PluginManifest>(manifest: M): Foyer
 		get log() {
 			return childLogger(id);
 		},
-		t: (key, options) => manager().i18n.t(id, key, options),
+		t: (key, options = {}) =>
+			manager().i18n.t(id, key, {
+				locale: options.locale ?? (options.guild ? manager().language(options.guild) : null),
+				...(options.vars ? { vars: options.vars } : {}),
+			}),
+		localizations: (key) => manager().i18n.localizations(id, key),
+		language: (guildId) => manager().language(guildId),
 		events: {
 			emit: (event, payload) => manager().events.emit(id, event, payload as object),
 			on: (event, handler) => manager().subscribe(id, handle, event, handler as (payload: unknown) => unknown),

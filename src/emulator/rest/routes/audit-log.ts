@@ -1,19 +1,9 @@
 import { PermissionFlagsBits as P } from 'discord-api-types/v10';
 import type { RestRoute } from '../../http/route.ts';
-import { userPayload } from '../../world/serialize.ts';
-import type { EmAuditEntry } from '../../world/types.ts';
-import { guildOf, requireGuildPermission } from '../guild-access.ts';
-import { queryInt, querySnowflake } from '../guild-params.ts';
-
-const entryPayload = (e: EmAuditEntry) => ({
-	id: e.id,
-	user_id: e.userId,
-	target_id: e.targetId,
-	action_type: e.actionType,
-	...(e.changes.length > 0 ? { changes: e.changes } : {}),
-	...(e.reason ? { reason: e.reason } : {}),
-	...(e.options ? { options: e.options } : {}),
-});
+import { keptEntries } from '../../world/audit-log.ts';
+import { auditEntryPayload, userPayload } from '../../world/serialize.ts';
+import { guildOf, requireGuildPermission } from '../access.ts';
+import { queryInt, querySnowflake } from '../input.ts';
 
 /**
  * Get Guild Audit Log. With `after` (and no `before`) entries come oldest first, starting right
@@ -24,22 +14,22 @@ const get: RestRoute['handler'] = (ctx) => {
 	requireGuildPermission(ctx, guild, P.ViewAuditLog);
 	const q = ctx.query;
 	const limit = queryInt(q, 'limit', 1, 100, 50);
-	const userId = querySnowflake(q, 'user_id');
+	const userId = querySnowflake(q, 'user_id')?.toString() ?? null;
 	const type = q.get('action_type') ? queryInt(q, 'action_type', 0, 1_000_000, 0) : null;
 	const before = querySnowflake(q, 'before');
 	const after = querySnowflake(q, 'after');
-	const matching = guild.auditLog.filter(
+	const matching = keptEntries(ctx.world, guild).filter(
 		(e) =>
 			(userId === null || e.userId === userId) &&
 			(type === null || e.actionType === type) &&
-			(before === null || BigInt(e.id) < BigInt(before)) &&
-			(after === null || BigInt(e.id) > BigInt(after)),
+			(before === null || BigInt(e.id) < before) &&
+			(after === null || BigInt(e.id) > after),
 	);
 	const entries = after !== null && before === null ? matching.slice(0, limit) : matching.slice(-limit).reverse();
 	const userIds = new Set<string>();
 	for (const e of entries) for (const id of [e.userId, e.targetId]) if (id && ctx.world.users.has(id)) userIds.add(id);
 	return {
-		audit_log_entries: entries.map(entryPayload),
+		audit_log_entries: entries.map(auditEntryPayload),
 		users: [...userIds].map((id) => userPayload(ctx.world.user(id))),
 		integrations: [],
 		webhooks: [],

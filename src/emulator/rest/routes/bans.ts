@@ -6,8 +6,8 @@ import { outranks } from '../../world/permissions.ts';
 import { userPayload } from '../../world/serialize.ts';
 import type { EmGuild } from '../../world/types.ts';
 import type { World } from '../../world/world.ts';
-import { botId, guildOf, requireGuildPermission } from '../guild-access.ts';
-import { bodyInt, bodyObject, queryInt, querySnowflake } from '../guild-params.ts';
+import { botId, guildOf, requireGuildPermission } from '../access.ts';
+import { bodyInt, bodyObject, queryInt, querySnowflake } from '../input.ts';
 
 const banPayload = (guild: EmGuild, world: World, userId: string) => ({
 	reason: guild.bans.get(userId) ?? null,
@@ -47,8 +47,8 @@ const list: RestRoute['handler'] = (ctx) => {
 	const after = querySnowflake(ctx.query, 'after');
 	const ids = [...guild.bans.keys()].sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1));
 	let page: string[];
-	if (before !== null) page = ids.filter((id) => BigInt(id) < BigInt(before)).slice(-limit);
-	else if (after !== null) page = ids.filter((id) => BigInt(id) > BigInt(after)).slice(0, limit);
+	if (before !== null) page = ids.filter((id) => BigInt(id) < before).slice(-limit);
+	else if (after !== null) page = ids.filter((id) => BigInt(id) > after).slice(0, limit);
 	else page = ids.slice(0, limit);
 	return page.map((id) => banPayload(guild, ctx.world, id));
 };

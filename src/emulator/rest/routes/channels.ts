@@ -1,12 +1,13 @@
 import { RESTJSONErrorCodes as C, ChannelType, PermissionFlagsBits as P } from 'discord-api-types/v10';
 import { ApiError, Errors, fieldError } from '../../errors.ts';
-import { type RestRoute, type RouteContext, requireApp } from '../../http/route.ts';
+import { Reply, type RestRoute, type RouteContext, requireApp } from '../../http/route.ts';
+import { isSnowflake } from '../../snowflake.ts';
 import { detachChildren, putOverwrite, removeOverwrite, updateChannel } from '../../world/channel-updates.ts';
 import { basePermissions, channelPermissions, has } from '../../world/permissions.ts';
 import { channelPayload } from '../../world/serialize.ts';
 import type { EmChannel, EmGuild, EmOverwrite } from '../../world/types.ts';
 import { guildOf, requireGuildPermission, requirePerm, visibleChannel, visibleGuildChannel } from '../access.ts';
-import { bodyObject, isObject, isSnowflake } from '../request-input.ts';
+import { bodyObject, isObject } from '../input.ts';
 
 /** Channel types a bot can create here (announcement channels need the NEWS feature no emulated guild has). */
 const CREATABLE = [ChannelType.GuildText, ChannelType.GuildVoice, ChannelType.GuildCategory];
@@ -178,7 +179,8 @@ const create: RestRoute['handler'] = (ctx) => {
 		requireApp(ctx).botUserId,
 		ctx.reason,
 	);
-	return channelPayload(channel, ctx.world);
+	// Create Guild Channel answers 201 Created (the spec's only success status for it).
+	return new Reply(201, channelPayload(channel, ctx.world));
 };
 
 const editOverwrite: RestRoute['handler'] = (ctx) => {

@@ -1,23 +1,29 @@
+import type { SessionStartLimit } from '../../gateway/gateway.ts';
 import { applicationFlagsFor } from '../../gateway/intents.ts';
 import { type RestRoute, requireApp } from '../../http/route.ts';
 import { userPayload } from '../../world/serialize.ts';
 
-export const gatewayRoutes: RestRoute[] = [
+/** What the gateway routes need to know about the gateway. */
+export interface GatewayInfo {
+	gatewayUrl(): string;
+	sessionStartLimit(appId: string): SessionStartLimit;
+}
+
+export const gatewayRoutes = (gateway: GatewayInfo): RestRoute[] => [
 	{
 		method: 'GET',
 		path: '/gateway',
 		auth: 'none',
-		handler: ({ emulator }) => ({ url: emulator.gatewayUrl }),
+		handler: () => ({ url: gateway.gatewayUrl() }),
 	},
 	{
 		method: 'GET',
 		path: '/gateway/bot',
 		auth: 'bot',
-		handler: ({ emulator }) => ({
-			url: emulator.gatewayUrl,
+		handler: (ctx) => ({
+			url: gateway.gatewayUrl(),
 			shards: 1,
-			// A high max_concurrency keeps discord.js from waiting 5 s between shard identifies.
-			session_start_limit: { total: 1000, remaining: 1000, reset_after: 86_400_000, max_concurrency: 16 },
+			session_start_limit: gateway.sessionStartLimit(requireApp(ctx).id),
 		}),
 	},
 	{
@@ -42,18 +48,23 @@ function applicationPayload(ctx: Parameters<RestRoute['handler']>[0]) {
 		name: app.name,
 		icon: null,
 		description: 'Emulated application',
-		summary: '',
 		type: null,
 		bot_public: true,
 		bot_require_code_grant: false,
 		verify_key: '0'.repeat(64),
 		flags: applicationFlagsFor(app.privilegedIntents),
+		flags_new: String(applicationFlagsFor(app.privilegedIntents)),
 		owner: userPayload(world.user(app.ownerId)),
 		team: null,
 		bot: userPayload(world.user(app.botUserId)),
 		redirect_uris: [],
 		interactions_endpoint_url: null,
+		role_connections_verification_url: null,
 		approximate_guild_count: world.guildsOfBot(app.botUserId).length,
+		approximate_user_install_count: 0,
+		approximate_user_authorization_count: 0,
+		explicit_content_filter: 0,
+		eligible_oauth2_scopes: ['bot', 'applications.commands'],
 		install_params: { scopes: ['bot', 'applications.commands'], permissions: app.defaultPermissions.toString() },
 		integration_types_config: { '0': {}, '1': {} },
 	};

@@ -1,7 +1,10 @@
 import type { RestRoute } from '../../http/route.ts';
+import type { InteractionRegistry } from '../../interactions.ts';
+import type { OAuthStore } from '../../oauth-store.ts';
 import { auditLogRoutes } from './audit-log.ts';
 import { channelRoutes } from './channels.ts';
 import { commandRoutes } from './commands.ts';
+import type { GatewayInfo } from './gateway.ts';
 import { gatewayRoutes } from './gateway.ts';
 import { guildRoutes } from './guilds.ts';
 import { interactionRoutes } from './interactions.ts';
@@ -13,8 +16,15 @@ import { reactionRoutes } from './reactions.ts';
 import { roleRoutes } from './roles.ts';
 import { userRoutes } from './users.ts';
 
-export const restRoutes: RestRoute[] = [
-	...gatewayRoutes,
+/** The services REST routes use besides the world; each route file takes only the one it needs. */
+export interface RestDeps {
+	gateway: GatewayInfo;
+	interactions: InteractionRegistry;
+	oauth: OAuthStore;
+}
+
+export const restRoutes = (deps: RestDeps): RestRoute[] => [
+	...gatewayRoutes(deps.gateway),
 	...userRoutes,
 	...guildRoutes,
 	...memberRoutes,
@@ -25,6 +35,6 @@ export const restRoutes: RestRoute[] = [
 	...inviteRoutes,
 	...auditLogRoutes,
 	...commandRoutes,
-	...interactionRoutes,
-	...oauthRoutes,
+	...interactionRoutes(deps.interactions),
+	...oauthRoutes(deps.oauth),
 ];

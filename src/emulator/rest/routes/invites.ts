@@ -1,6 +1,9 @@
 import { PermissionFlagsBits as P } from 'discord-api-types/v10';
-import { Errors } from '../../errors.ts';
-import type { RestRoute } from '../../http/route.ts';
+import { ApiError, Errors, fieldError } from '../../errors.ts';
+import type { UploadedFile } from '../../http/body.ts';
+import { Reply, type RestRoute, type RouteContext } from '../../http/route.ts';
+import { isSnowflake } from '../../snowflake.ts';
+import { setTargetUsers } from '../../world/invites.ts';
 import { channelPermissions, has } from '../../world/permissions.ts';
 import { invitePayload, partialGuildPayload } from '../../world/serialize.ts';
 import type { EmGuild, EmInvite } from '../../world/types.ts';
@@ -8,13 +11,13 @@ import type { World } from '../../world/world.ts';
 import {
 	botGuildPermissions,
 	botId,
-	guildChannelOf,
 	guildOf,
 	requireGuildPermission,
 	requireRoleBelowBot,
 	roleOf,
-} from '../guild-access.ts';
-import { bodyBool, bodyInt, bodyObject, queryFlag, snowflakeList } from '../guild-params.ts';
+	visibleGuildChannel,
+} from '../access.ts';
+import { bodyBool, bodyInt, bodyObject, queryFlag, snowflakeList } from '../input.ts';
 
 /** An invite object; `roles` are partial role objects, as Discord sends them. */
 function invite(inv: EmInvite, world: World, withMetadata = true) {
@@ -30,6 +33,28 @@ function invite(inv: EmInvite, world: World, withMetadata = true) {
 	return { ...payload, roles };
 }
 
+/**
+ * The user ids of a `target_users_file` upload: one id per line, an optional `user_id` header,
+ * duplicates ignored. Invalid lines are a 400 listing them, as Update Target Users documents.
+ * Null when the request has no such file.
+ */
+function targetUsersCsv(files: unknown): string[] | null {
+	const file = (files as UploadedFile[] | undefined)?.find((f) => f.field === 'target_users_file');
+	if (!file) return null;
+	const ids: string[] = [];
+	const problems: string[] = [];
+	for (const [i, raw] of file.text.split(/\r?\n/).entries()) {
+		const line = raw.trim().replace(/,$/, '');
+		if (line === '' || (i === 0 && line === 'user_id')) continue;
+		if (!/^\d+$/.test(line)) problems.push(`Line ${i + 1}: invalid user ID format`);
+		else if (!isSnowflake(line) || line.length < 17)
+			problems.push(`Line ${i + 1}: invalid user ID - must be a valid Discord snowflake`);
+		else ids.push(line);
+	}
+	if (problems.length) throw new ApiError(400, 50035, 'Invalid Form Body', { target_users_file: problems });
+	return [...new Set(ids)];
+}
+
 const counts = (guild: EmGuild) => ({ approximate_member_count: guild.members.size, approximate_presence_count: 0 });
 
 /**
@@ -38,7 +63,7 @@ const counts = (guild: EmGuild) => ({ approximate_member_count: guild.members.si
  * `target_user_ids` is the emulator's JSON stand-in for Discord's `target_users_file` CSV.
  */
 const create: RestRoute['handler'] = (ctx) => {
-	const { channel, guild, perms } = guildChannelOf(ctx, ctx.params.channel_id as string);
+	const { channel, guild, perms } = visibleGuildChannel(ctx, ctx.params.channel_id as string);
 	if (!has(perms, P.CreateInstantInvite)) throw Errors.missingPermissions();
 	const body = bodyObject(ctx.body);
 	const maxAge = bodyInt(body.max_age, 'max_age', 0, 604_800, 86_400);
@@ -46,8 +71,9 @@ const create: RestRoute['handler'] = (ctx) => {
 	const temporary = bodyBool(body.temporary, 'temporary') ?? false;
 	const unique = bodyBool(body.unique, 'unique') ?? false;
 	const roleIds = body.role_ids == null ? [] : [...new Set(snowflakeList(body.role_ids, 'role_ids'))];
+	const csv = targetUsersCsv(body.__files);
 	const targetUserIds =
-		body.target_user_ids == null ? [] : [...new Set(snowflakeList(body.target_user_ids, 'target_user_ids'))];
+		csv ?? (body.target_user_ids == null ? [] : [...new Set(snowflakeList(body.target_user_ids, 'target_user_ids'))]);
 	if (roleIds.length > 0) requireGuildPermission(ctx, guild, P.ManageRoles);
 	for (const id of roleIds) {
 		const role = roleOf(guild, id);
@@ -79,7 +105,7 @@ const create: RestRoute['handler'] = (ctx) => {
 };
 
 const listChannel: RestRoute['handler'] = (ctx) => {
-	const { channel, guild, perms } = guildChannelOf(ctx, ctx.params.channel_id as string);
+	const { channel, guild, perms } = visibleGuildChannel(ctx, ctx.params.channel_id as string);
 	if (!has(perms, P.ManageChannels)) throw Errors.missingPermissions();
 	return ctx.world
 		.guildInvites(guild.id)
@@ -106,6 +132,7 @@ function vanityInvite(world: World, code: string) {
 		payload: {
 			type: 0,
 			code,
+			guild_id: guild.id,
 			guild: partialGuildPayload(guild),
 			channel: channel ? { id: channel.id, type: channel.type, name: channel.name } : null,
 			expires_at: null,
@@ -142,7 +169,52 @@ const vanity: RestRoute['handler'] = (ctx) => {
 	return guild.vanityCode ? { code: guild.vanityCode, uses: guild.vanityUses } : { code: null, uses: 0 };
 };
 
+/** Who may read an invite's target users: the inviter, Manage Guild or View Audit Log (Get Target Users). */
+function targetInvite(ctx: RouteContext, write: boolean): EmInvite {
+	const inv = ctx.world.invite(ctx.params.code as string);
+	const guild = guildOf(ctx, inv.guildId);
+	const perms = botGuildPermissions(ctx, guild);
+	const allowed = inv.inviterId === botId(ctx) || has(perms, P.ManageGuild) || (!write && has(perms, P.ViewAuditLog));
+	if (!allowed) throw Errors.missingPermissions();
+	return inv;
+}
+
+/** Get Target Users: a CSV with the header `user_id` and one id per line. */
+const getTargets: RestRoute['handler'] = (ctx) => {
+	const inv = targetInvite(ctx, false);
+	return new Reply(200, ['user_id', ...inv.targetUserIds].join('\n'), { 'content-type': 'text/csv' }, true);
+};
+
+/** Update Target Users: replaces the list from a new `target_users_file` (multipart). */
+const putTargets: RestRoute['handler'] = (ctx) => {
+	const inv = targetInvite(ctx, true);
+	const ids = targetUsersCsv(bodyObject(ctx.body).__files);
+	if (ids === null) throw fieldError('target_users_file', 'BASE_TYPE_REQUIRED', 'This field is required');
+	for (const id of ids) ctx.world.user(id);
+	setTargetUsers(ctx.world, inv.code, ids, botId(ctx), ctx.reason);
+	return Reply.noContent();
+};
+
+/** Get Target Users Job Status: the emulator processes uploads at once, so a job is completed (2). */
+const jobStatus: RestRoute['handler'] = (ctx) => {
+	const job = targetInvite(ctx, false).targetUsersJob;
+	if (!job)
+		return { status: 0, total_users: 0, processed_users: 0, created_at: null, completed_at: null, error_message: null };
+	const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+	return {
+		status: job.status,
+		total_users: job.totalUsers,
+		processed_users: job.processedUsers,
+		created_at: iso(job.createdAt),
+		completed_at: iso(job.completedAt),
+		error_message: job.errorMessage,
+	};
+};
+
 export const inviteRoutes: RestRoute[] = [
+	{ method: 'GET', path: '/invites/:code/target-users', auth: 'bot', handler: getTargets },
+	{ method: 'PUT', path: '/invites/:code/target-users', auth: 'bot', handler: putTargets },
+	{ method: 'GET', path: '/invites/:code/target-users/job-status', auth: 'bot', handler: jobStatus },
 	{ method: 'POST', path: '/channels/:channel_id/invites', auth: 'bot', bucket: 'invite.create', handler: create },
 	{ method: 'GET', path: '/channels/:channel_id/invites', auth: 'bot', handler: listChannel },
 	{ method: 'GET', path: '/guilds/:guild_id/invites', auth: 'bot', bucket: 'invites.list', handler: listGuild },

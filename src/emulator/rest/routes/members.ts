@@ -1,11 +1,20 @@
 import { GatewayIntentBits as I, PermissionFlagsBits as P } from 'discord-api-types/v10';
 import { Errors, fieldError } from '../../errors.ts';
 import { type RestRoute, type RouteContext, requireApp } from '../../http/route.ts';
-import { outranks } from '../../world/permissions.ts';
+import type { MemberPatch } from '../../world/members.ts';
+import { has, outranks } from '../../world/permissions.ts';
 import { memberPayload } from '../../world/serialize.ts';
 import type { EmGuild, EmMember } from '../../world/types.ts';
-import { botId, guildOf, memberOf, requireAssignable, requireGuildPermission, roleOf } from '../guild-access.ts';
-import { bodyObject, queryInt, querySnowflake, snowflakeList } from '../guild-params.ts';
+import {
+	botGuildPermissions,
+	botId,
+	guildOf,
+	memberOf,
+	requireAssignable,
+	requireGuildPermission,
+	roleOf,
+} from '../access.ts';
+import { bodyInt, bodyObject, queryInt, querySnowflake, snowflakeList } from '../input.ts';
 import { banRoutes } from './bans.ts';
 
 const byUserId = (a: EmMember, b: EmMember) => (BigInt(a.userId) < BigInt(b.userId) ? -1 : 1);
@@ -20,7 +29,7 @@ const list: RestRoute['handler'] = (ctx) => {
 	const guild = guildOf(ctx, ctx.params.guild_id as string);
 	if (!(requireApp(ctx).privilegedIntents & I.GuildMembers)) throw Errors.missingAccess();
 	const limit = queryInt(ctx.query, 'limit', 1, 1000, 1);
-	const after = BigInt(querySnowflake(ctx.query, 'after') ?? '0');
+	const after = querySnowflake(ctx.query, 'after') ?? 0n;
 	return [...guild.members.values()]
 		.filter((m) => BigInt(m.userId) > after)
 		.sort(byUserId)
@@ -78,16 +87,28 @@ const edit: RestRoute['handler'] = (ctx) => {
 	const guild = guildOf(ctx, ctx.params.guild_id as string);
 	const member = memberOf(guild, ctx.params.user_id as string);
 	const body = bodyObject(ctx.body);
-	const patch: { roles?: string[]; nick?: string | null } = {};
+	const patch: MemberPatch = {};
 	if (body.roles !== undefined && body.roles !== null) patch.roles = readRoles(ctx, guild, member, body.roles);
 	if (body.nick !== undefined) {
 		patch.nick = readNick(body.nick);
 		requireGuildPermission(ctx, guild, P.ManageNicknames);
 		if (member.userId !== botId(ctx) && !outranks(guild, botId(ctx), member.userId)) throw Errors.missingPermissions();
 	}
+	if (body.flags !== undefined && body.flags !== null) {
+		patch.flags = bodyInt(body.flags, 'flags', 0, 2 ** 31 - 1, 0);
+		requireFlagEditor(ctx, guild);
+	}
 	const updated = ctx.world.updateMember(guild.id, member.userId, patch, botId(ctx), ctx.reason);
 	return memberPayload(updated, ctx.world);
 };
+
+/** Member flags need Manage Guild, Manage Roles, or Moderate + Kick + Ban Members (Modify Guild Member). */
+function requireFlagEditor(ctx: RouteContext, guild: EmGuild): void {
+	const perms = botGuildPermissions(ctx, guild);
+	const moderator = P.ModerateMembers | P.KickMembers | P.BanMembers;
+	if (!has(perms, P.ManageGuild) && !has(perms, P.ManageRoles) && !has(perms, moderator))
+		throw Errors.missingPermissions();
+}
 
 /**
  * Modify Current Member (`/members/@me`) and the deprecated `/members/@me/nick`. discord.js sends

@@ -12,6 +12,8 @@ import { type AllowedMentions, parseMentions, resolvePings } from '../../world/m
 import { messagePayload } from '../../world/serialize.ts';
 import type { EmChannel, EmGuild, EmMessage } from '../../world/types.ts';
 import { cannotActOnDm, channelMessage, requirePerm, visibleChannel } from '../access.ts';
+import { withComponentIds } from '../component-ids.ts';
+import { byId, queryInt, querySnowflake } from '../input.ts';
 import {
 	checkComponentsV2Exclusive,
 	IS_COMPONENTS_V2,
@@ -19,7 +21,6 @@ import {
 	readMessageInput,
 	SUPPRESS_EMBEDS,
 } from '../message-input.ts';
-import { byId, intParam, snowflakeParam } from '../request-input.ts';
 
 /** Message types a reply may point at; the rest are system messages. */
 const REPLYABLE = new Set<number>([
@@ -109,7 +110,7 @@ const create: RestRoute['handler'] = (ctx) => {
 		content: input.content ?? '',
 		// Without Embed Links Discord drops embeds silently instead of failing.
 		embeds: perms & P.EmbedLinks ? (input.embeds ?? []) : [],
-		components: (input.components ?? []) as EmMessage['components'],
+		components: withComponentIds(input.components ?? []) as EmMessage['components'],
 		flags: input.flags ?? 0,
 		reference: repliedTo
 			? { message_id: repliedTo.id, channel_id: channel.id, ...(guild ? { guild_id: guild.id } : {}) }
@@ -124,10 +125,10 @@ const create: RestRoute['handler'] = (ctx) => {
 /** Newest first. Without Read Message History the list is empty rather than an error, as documented. */
 const list: RestRoute['handler'] = (ctx) => {
 	const { channel, perms } = visibleChannel(ctx, ctx.params.channel_id as string);
-	const limit = intParam(ctx.query, 'limit', 1, 100, 50);
-	const around = snowflakeParam(ctx.query, 'around');
-	const before = snowflakeParam(ctx.query, 'before');
-	const after = snowflakeParam(ctx.query, 'after');
+	const limit = queryInt(ctx.query, 'limit', 1, 100, 50);
+	const around = querySnowflake(ctx.query, 'around');
+	const before = querySnowflake(ctx.query, 'before');
+	const after = querySnowflake(ctx.query, 'after');
 	if (!(perms & P.ReadMessageHistory)) return [];
 	let all = [...channel.messages.values()].filter((m) => !(m.flags & 64)).sort(byId);
 	if (around !== null) {
@@ -183,7 +184,7 @@ const edit: RestRoute['handler'] = (ctx) => {
 	if (isEmpty(next.content, next.embeds, next.components, files)) throw Errors.emptyMessage();
 	message.content = next.content;
 	message.embeds = next.embeds;
-	message.components = next.components as EmMessage['components'];
+	message.components = withComponentIds(next.components) as EmMessage['components'];
 	message.flags = flags;
 	attachmentCounts.set(message, files);
 	// Mentions are rebuilt from the new content with this request's allowed_mentions (default: parse all).

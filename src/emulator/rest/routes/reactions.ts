@@ -1,14 +1,10 @@
-import {
-	RESTJSONErrorCodes as C,
-	GatewayDispatchEvents as E,
-	GatewayIntentBits as I,
-	PermissionFlagsBits as P,
-} from 'discord-api-types/v10';
+import { RESTJSONErrorCodes as C, PermissionFlagsBits as P } from 'discord-api-types/v10';
 import { ApiError, Errors } from '../../errors.ts';
 import { type RestRoute, type RouteContext, requireApp } from '../../http/route.ts';
+import { clearReactions } from '../../world/reactions.ts';
 import { userPayload } from '../../world/serialize.ts';
 import { cannotActOnDm, channelMessage, requirePerm, visibleChannel } from '../access.ts';
-import { intParam, snowflakeParam } from '../request-input.ts';
+import { queryInt, querySnowflake } from '../input.ts';
 
 /** Discord's cap on distinct emojis per message. */
 const MAX_DISTINCT = 20;
@@ -80,10 +76,10 @@ const removeUser: RestRoute['handler'] = (ctx) => {
 const users: RestRoute['handler'] = (ctx) => {
 	const { message } = target(ctx);
 	const emoji = emojiOf(ctx.params.emoji as string);
-	const limit = intParam(ctx.query, 'limit', 1, 100, 25);
-	const after = snowflakeParam(ctx.query, 'after');
+	const limit = queryInt(ctx.query, 'limit', 1, 100, 25);
+	const after = querySnowflake(ctx.query, 'after');
 	// Burst (super) reactions are not emulated: type 1 lists nobody.
-	if (intParam(ctx.query, 'type', 0, 1, 0) === 1) return [];
+	if (queryInt(ctx.query, 'type', 0, 1, 0) === 1) return [];
 	return [...(message.reactions.get(emoji)?.users ?? [])]
 		.map(BigInt)
 		.filter((id) => after === null || id > after)
@@ -97,21 +93,7 @@ const clear: RestRoute['handler'] = (ctx) => {
 	const { channel, guild, perms, message } = target(ctx);
 	requireModeration(guild, perms);
 	const only = ctx.params.emoji === undefined ? null : emojiOf(ctx.params.emoji);
-	const removed = only === null ? [...message.reactions.keys()] : message.reactions.has(only) ? [only] : [];
-	if (removed.length === 0) return undefined;
-	for (const key of removed) message.reactions.delete(key);
-	ctx.world.dispatch({
-		t: only === null ? E.MessageReactionRemoveAll : E.MessageReactionRemoveEmoji,
-		d: {
-			channel_id: channel.id,
-			message_id: message.id,
-			...(guild ? { guild_id: guild.id } : {}),
-			...(only === null ? {} : { emoji: { id: null, name: only } }),
-		},
-		intent: I.GuildMessageReactions,
-		guildId: guild?.id ?? null,
-		appId: null,
-	});
+	clearReactions(ctx.world, channel.id, message.id, only);
 	return undefined;
 };
 

@@ -1,19 +1,13 @@
 import { PermissionFlagsBits as P } from 'discord-api-types/v10';
 import { Errors, fieldError } from '../../errors.ts';
 import type { RestRoute, RouteContext } from '../../http/route.ts';
+import { isSnowflake } from '../../snowflake.ts';
 import { has } from '../../world/permissions.ts';
 import { reorderRoles, roleRanks } from '../../world/role-positions.ts';
 import { rolePayload } from '../../world/serialize.ts';
 import type { EmGuild, EmRole } from '../../world/types.ts';
-import {
-	botGuildPermissions,
-	botId,
-	guildOf,
-	requireGuildPermission,
-	requireRoleBelowBot,
-	roleOf,
-} from '../guild-access.ts';
-import { bodyBool, bodyInt, bodyObject, isSnowflake } from '../guild-params.ts';
+import { botGuildPermissions, botId, guildOf, requireGuildPermission, requireRoleBelowBot, roleOf } from '../access.ts';
+import { bodyBool, bodyInt, bodyObject } from '../input.ts';
 
 type RoleFields = Partial<Pick<EmRole, 'name' | 'permissions' | 'color' | 'mentionable' | 'hoist'>>;
 

@@ -1,8 +1,9 @@
 import { ApiError, Errors, fieldError } from '../../errors.ts';
 import { type RestRoute, type RouteContext, requireApp } from '../../http/route.ts';
+import { isSnowflake } from '../../snowflake.ts';
 import { botLeaveGuild } from '../../world/bot-leave.ts';
 import { channelPayload, guildFeatures, userPayload } from '../../world/serialize.ts';
-import { bodyObject, boolParam, byId, intParam, isSnowflake, snowflakeParam } from '../request-input.ts';
+import { bodyObject, byId, queryFlag, queryInt, querySnowflake } from '../input.ts';
 
 /** The user behind the request: the bot for a Bot token; for a Bearer token the grant's user, given `scope` (else 401). */
 function caller(ctx: RouteContext, scope: string): string {
@@ -22,10 +23,10 @@ const me: RestRoute['handler'] = (ctx) => {
 /** Partial guilds of the caller in ascending id order; `before` gives the ones just before it. */
 const myGuilds: RestRoute['handler'] = (ctx) => {
 	const userId = caller(ctx, 'guilds');
-	const limit = intParam(ctx.query, 'limit', 1, 200, 200);
-	const before = snowflakeParam(ctx.query, 'before');
-	const after = snowflakeParam(ctx.query, 'after');
-	const counts = boolParam(ctx.query, 'with_counts');
+	const limit = queryInt(ctx.query, 'limit', 1, 200, 200);
+	const before = querySnowflake(ctx.query, 'before');
+	const after = querySnowflake(ctx.query, 'after');
+	const counts = queryFlag(ctx.query, 'with_counts');
 	const guilds = [...ctx.world.guilds.values()]
 		.filter((g) => g.members.has(userId))
 		.filter((g) => (before === null || BigInt(g.id) < before) && (after === null || BigInt(g.id) > after))

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { whyNotAssignable } from '../_hierarchy.ts';
+import { describeDelay, parseRuleInput } from '../_rule-input.ts';
+
+describe('auto roles checks shared by the command and the dashboard', () => {
+	const bot = { highest: { id: '1'.repeat(18), name: 'Foyer', position: 5, managed: true }, canManageRoles: true };
+	const role = (position: number, managed = false) => ({ id: '2'.repeat(18), name: 'Fans', position, managed });
+
+	it('accepts roles strictly below Foyer and explains every refusal', () => {
+		expect(whyNotAssignable(role(4), bot, '9'.repeat(18))).toBeNull();
+		expect(whyNotAssignable(role(5), bot, '9'.repeat(18))).toMatch(/^Role Fans is above Foyer's highest role Foyer/);
+		expect(whyNotAssignable(role(1, true), bot, '9'.repeat(18))).toMatch(/managed by an integration/);
+		expect(whyNotAssignable(role(1), { ...bot, canManageRoles: false }, '9'.repeat(18))).toMatch(/Manage Roles/);
+		expect(whyNotAssignable(role(0), bot, '2'.repeat(18))).toMatch(/@everyone/);
+	});
+
+	it('validates form input field by field and words delays', () => {
+		expect(parseRuleInput({ roleId: '2'.repeat(18), delaySeconds: '90', target: 'bots' })).toEqual({
+			ok: true,
+			value: { roleId: '2'.repeat(18), delaySeconds: 90, target: 'bots' },
+		});
+		const bad = parseRuleInput({ roleId: 'x', delaySeconds: 604_801, target: 'aliens' });
+		expect(bad.ok ? [] : Object.keys(bad.errors).sort()).toEqual(['delay', 'role', 'target']);
+		expect([0, 1, 90, 5400, 604_800].map(describeDelay)).toEqual([
+			'at once',
+			'after 1 s',
+			'after 1 min 30 s',
+			'after 1 h 30 min',
+			'after 7 d',
+		]);
+	});
+});

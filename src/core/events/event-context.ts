@@ -1,0 +1,43 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+
+/**
+ * The event a piece of work descends from: its dedupe key (null for events without one) and the
+ * plugin whose listener is running. The core reads it to give durable effects idempotency keys
+ * derived from their cause, so that a replayed event asks for the same effects under the same keys.
+ */
+export interface EventContext {
+	readonly key: string | null;
+	readonly plugin: string | null;
+	/** Effects asked for so far in this context, per kind: the n-th send of a listener keeps its number. */
+	readonly counts: Map<string, number>;
+}
+
+const storage = new AsyncLocalStorage<EventContext>();
+
+export function currentEvent(): EventContext | undefined {
+	return storage.getStore();
+}
+
+export function runInEvent<T>(key: string | null, plugin: string | null, fn: () => T): T {
+	return storage.run({ key, plugin, counts: new Map() }, fn);
+}
+
+/** Runs `fn` with the current event's key, as `plugin` (a plugin's listener called for that event). */
+export function runAsPlugin<T>(plugin: string, fn: () => T): T {
+	const current = storage.getStore();
+	if (!current) return fn();
+	return storage.run({ key: current.key, plugin, counts: new Map() }, fn);
+}
+
+/**
+ * The idempotency key of the next effect of `kind` asked for in the current event by `plugin`, or
+ * null outside an event with a key (a command, a test button): those effects are not deduplicated.
+ */
+export function nextEffectKey(plugin: string, kind: string): string | null {
+	const current = storage.getStore();
+	if (!current?.key) return null;
+	const counter = `${plugin}/${kind}`;
+	const n = (current.counts.get(counter) ?? 0) + 1;
+	current.counts.set(counter, n);
+	return `${current.key}/${counter}/${n}`;
+}

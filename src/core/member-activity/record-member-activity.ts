@@ -1,0 +1,10 @@
+import { type Client, Events, type GuildMember, type PartialGuildMember } from 'discord.js';
+import type { MemberActivity } from './member-activity.ts';
+
+/** The core's one hook on member events: every join and leave of every guild, whatever plugins are on. */
+export function recordMemberActivity(client: Client, activity: MemberActivity): void {
+	client.on(Events.GuildMemberAdd, (member: GuildMember) => activity.joined(member.guild.id, member.id));
+	client.on(Events.GuildMemberRemove, (member: GuildMember | PartialGuildMember) =>
+		activity.left(member.guild.id, member.id),
+	);
+}
