@@ -59,6 +59,13 @@ export const DEFAULT_BUCKETS: Record<string, BucketRule> = {
 		scope: 'channel_id',
 		source: 'observed on POST /channels/{id}/invites',
 	},
+	'invites.list': {
+		limit: 5,
+		windowMs: 1_000,
+		scope: 'guild_id',
+		source:
+			'assumed (Discord documents no value and sends it only in headers): 5 per second per guild on GET /guilds/{id}/invites; replace with an observed value',
+	},
 	'dm.create': { limit: 10, windowMs: 1_000, scope: 'none', source: 'observed on POST /users/@me/channels' },
 	'commands.write': {
 		limit: 5,

@@ -217,7 +217,7 @@ export const inviteRoutes: RestRoute[] = [
 	{ method: 'GET', path: '/invites/:code/target-users/job-status', auth: 'bot', handler: jobStatus },
 	{ method: 'POST', path: '/channels/:channel_id/invites', auth: 'bot', bucket: 'invite.create', handler: create },
 	{ method: 'GET', path: '/channels/:channel_id/invites', auth: 'bot', handler: listChannel },
-	{ method: 'GET', path: '/guilds/:guild_id/invites', auth: 'bot', handler: listGuild },
+	{ method: 'GET', path: '/guilds/:guild_id/invites', auth: 'bot', bucket: 'invites.list', handler: listGuild },
 	{ method: 'GET', path: '/guilds/:guild_id/vanity-url', auth: 'bot', handler: vanity },
 	{ method: 'GET', path: '/invites/:code', auth: 'bot', handler: getOne },
 	{ method: 'DELETE', path: '/invites/:code', auth: 'bot', handler: remove },
