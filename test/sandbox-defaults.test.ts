@@ -9,7 +9,10 @@ describeOnBackends('the sandbox demo server of npm start', (backend: Backend) =>
 
 	beforeAll(async () => {
 		const backendOptions = await backend.harnessOptions();
-		h = await startFoyerWithEmulator(['join', 'leave', 'join-dm', 'autoroles'], { from: 'plugins', ...backendOptions });
+		h = await startFoyerWithEmulator(['join', 'leave', 'join-dm', 'autoroles', 'verification'], {
+			from: 'plugins',
+			...backendOptions,
+		});
 		await applySandboxDefaults(h.foyer, h.emulator);
 	});
 	afterAll(async () => {
@@ -58,5 +61,23 @@ describeOnBackends('the sandbox demo server of npm start', (backend: Backend) =>
 		});
 		const content = String((answer.reply as { content?: string } | undefined)?.content ?? '');
 		expect(content.split(`<@&${demo?.roles.Member}>`)).toHaveLength(2);
+	});
+
+	it('gates the simulated joins at #verification: one verification message with a button, the Unverified role on join', async () => {
+		const demo = h.emulator.demo;
+		if (!demo) throw new Error('no demo');
+		const bot = h.emulator.defaultApp.botUserId;
+		const channel = demo.channels.verification as string;
+		await waitUntil(() => [...h.emulator.world.channel(channel).messages.values()].some((m) => m.authorId === bot));
+		const joined = await h.control.join(h.guildId, { user: { username: 'gated-visitor' } });
+		await waitUntil(
+			() =>
+				h.emulator.world
+					.guild(h.guildId)
+					.members.get(joined.user.id)
+					?.roles.includes(demo.roles.Unverified as string) ?? false,
+		);
+		await applySandboxDefaults(h.foyer, h.emulator);
+		expect([...h.emulator.world.channel(channel).messages.values()].filter((m) => m.authorId === bot)).toHaveLength(1);
 	});
 });
