@@ -2,7 +2,9 @@ import { describeOnBackends, startTestFoyer, type TestFoyer } from 'foyer/testin
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { applySandboxDefaults } from '../src/sandbox/sandbox-defaults.ts';
 
-const PLUGINS = ['join', 'leave', 'join-dm', 'autoroles'].map((id) => new URL(`../plugins/${id}`, import.meta.url));
+const PLUGINS = ['join', 'leave', 'join-dm', 'autoroles', 'verification'].map(
+	(id) => new URL(`../plugins/${id}`, import.meta.url),
+);
 
 /** The suite, as a function of the harness options so that it can run on each backend. */
 describeOnBackends('the sandbox demo server of npm start', (backend) => {
@@ -32,5 +34,17 @@ describeOnBackends('the sandbox demo server of npm start', (backend) => {
 		await applySandboxDefaults(h.foyer, h.emulator);
 		const answer = await h.command(h.demo.ownerId, 'autoroles list');
 		expect(answer.content.split(`<@&${h.role('Member')}>`)).toHaveLength(2);
+	});
+
+	it('gates the simulated joins at #verification: one verification message with a button, the Unverified role on join', async () => {
+		const gateMessages = async () => (await h.botMessages('verification')).length;
+		await h.waitFor(async () => (await gateMessages()) === 1, 'the verification message');
+		const visitor = await h.join('gated-visitor');
+		await h.waitFor(
+			async () => (await h.rolesOf(visitor))?.includes(h.role('Unverified')) ?? false,
+			'the Unverified role',
+		);
+		await applySandboxDefaults(h.foyer, h.emulator);
+		expect(await gateMessages()).toBe(1);
 	});
 });

@@ -15,6 +15,7 @@ interface Item {
 }
 
 const queues = new Map<string, { items: Map<string, Item>; inFlight: number }>();
+const paused = new Map<string, number>();
 
 export function queueRole(member: GuildMember, give: () => Promise<void>): Promise<'given' | 'dropped'> {
 	const guildId = member.guild.id;
@@ -47,7 +48,7 @@ export function dropQueued(guildId: string, userId: string): boolean {
 function pump(guildId: string): void {
 	const queue = queues.get(guildId);
 	if (!queue) return;
-	while (queue.inFlight < IN_FLIGHT && queue.items.size > 0) {
+	while (!paused.get(guildId) && queue.inFlight < IN_FLIGHT && queue.items.size > 0) {
 		const [userId, item] = queue.items.entries().next().value as [string, Item];
 		queue.items.delete(userId);
 		queue.inFlight++;
@@ -62,5 +63,23 @@ function pump(guildId: string): void {
 				if (queue.items.size === 0 && queue.inFlight === 0) queues.delete(guildId);
 				else pump(guildId);
 			});
+	}
+}
+
+/**
+ * Runs `work` with the queue of the guild held: no new role handed to discord.js meanwhile. For the
+ * first member PATCH of a guild, which discord.js cannot know shares the role routes' bucket: once
+ * the queued calls are out, the core lets it through in a fresh window (see the core's bucket
+ * discovery), and from its answer on discord.js queues it with the others.
+ */
+export async function whileHeld<T>(guildId: string, work: () => Promise<T>): Promise<T> {
+	paused.set(guildId, (paused.get(guildId) ?? 0) + 1);
+	try {
+		return await work();
+	} finally {
+		const left = (paused.get(guildId) ?? 1) - 1;
+		if (left > 0) paused.set(guildId, left);
+		else paused.delete(guildId);
+		pump(guildId);
 	}
 }

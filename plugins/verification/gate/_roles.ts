@@ -1,8 +1,12 @@
 import type { GuildMember } from 'discord.js';
 import type { VerificationSettings } from '../_settings.ts';
 import { roleProblem } from './_problems.ts';
+import { whileHeld } from './_role-queue.ts';
 
 export class GateRoleError extends Error {}
+
+// Guilds where this process already sent a member PATCH: discord.js knows that route's bucket there.
+const patched = new Set<string>();
 
 const REASON = 'Verification';
 
@@ -25,7 +29,12 @@ export async function passGateRoles(
 	if (problem) throw new GateRoleError(problem);
 	if (add && remove) {
 		const kept = [...member.roles.cache.keys()].filter((id) => id !== member.guild.id && id !== remove);
-		await member.roles.set([...kept, add], REASON);
+		const patch = () => member.roles.set([...kept, add], REASON);
+		if (patched.has(member.guild.id)) await patch();
+		else {
+			await whileHeld(member.guild.id, patch);
+			patched.add(member.guild.id);
+		}
 	} else if (add) await member.roles.add(add, REASON);
 	else if (remove) await member.roles.remove(remove, REASON);
 }

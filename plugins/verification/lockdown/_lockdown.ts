@@ -61,12 +61,15 @@ async function doEngage(guild: Guild, request: EngageRequest): Promise<Lockdown 
 		invitesPausedUntil: null,
 		lastJoinAt: lastJoinSeen(guild.id) ?? now,
 	};
+	// Stored first: from here on the gate asks for a captcha, whatever the calls below take.
+	await saveLockdown(lockdown);
 	const done: string[] = [];
 	if (s.lockdownPauseInvites) {
 		const until = now + Math.min(s.lockdownPauseHours * HOUR_MS, MAX_PAUSE_MS);
 		try {
 			await guild.setIncidentActions({ invitesDisabledUntil: new Date(until) });
 			lockdown.invitesPausedUntil = until;
+			await saveLockdown(lockdown);
 			done.push(`invites paused until <t:${Math.floor(until / 1000)}:f>`);
 		} catch (error) {
 			const text = `Invites could not be paused: ${error instanceof Error ? error.message : String(error)}`;
@@ -75,7 +78,6 @@ async function doEngage(guild: Guild, request: EngageRequest): Promise<Lockdown 
 		}
 	}
 	if (lockdown.captcha) done.push('new members verify with a captcha');
-	await saveLockdown(lockdown);
 	plugin.counters.add(guild.id, 'lockdowns');
 	if (request.automatic)
 		await plugin.schedule(
