@@ -14,6 +14,9 @@ import { SapphirePinoLogger } from './core/logger.ts';
 import { MemberActivity } from './core/member-activity/member-activity.ts';
 import { recordMemberActivity } from './core/member-activity/record-member-activity.ts';
 import { MessageCoalescer } from './core/messaging/message-coalescer.ts';
+import { FoyerMetrics } from './core/ops/foyer-metrics.ts';
+import { opsState } from './core/ops/ops-state.ts';
+import { registerOpsPieces } from './core/ops/register-ops.ts';
 import { CoreCommandDeniedListener } from './core/pieces/command-denied.ts';
 import { CoreCommandErrorListener } from './core/pieces/command-error.ts';
 import { CoreListenerErrorListener } from './core/pieces/listener-error.ts';
@@ -44,6 +47,8 @@ export interface FoyerOptions {
 	http?: { port: number; host?: string; origin?: string };
 	/** The admin dashboard (OAuth2 login, pages); without it, only public routes answer. */
 	dashboard?: DashboardOptions;
+	/** Prometheus metrics at GET /metrics (off by default). /health and /ready always answer. */
+	metrics?: boolean;
 	/** The time as plugins see it (default: the wall clock; tests move theirs). */
 	clock?: Clock;
 }
@@ -107,6 +112,8 @@ export class Foyer {
 		fixRouterMounting();
 		registerCorePieces();
 		registerDashboardPieces();
+		registerOpsPieces();
+		opsState.stopping = false;
 		const state = { ready: false };
 		const client = new FoyerClient({
 			intents: FOYER_INTENTS,
@@ -146,7 +153,10 @@ export class Foyer {
 		container.clock = options.clock ?? systemClock;
 		container.scheduler = options.scheduler;
 		container.templates = new TemplateEngine();
-		container.memberMessages = new MessageCoalescer(container.templates, options.logger);
+		container.memberMessages = new MessageCoalescer(container.templates, options.logger, {
+			guildOf: (id) => client.guilds.cache.get(id),
+			beforeCombined: (keys, nonce) => container.effects.noteGroup(keys, nonce),
+		});
 		container.counters = await PluginCounters.create(options.db, options.logger);
 		const clock = container.clock;
 		container.memberActivity = await MemberActivity.create(options.db, options.logger, { now: () => clock.now() });
@@ -166,8 +176,18 @@ export class Foyer {
 		const continuity = await Continuity.create({
 			client,
 			logger: options.logger,
+			coalescer: container.memberMessages,
 			...(options.db ? { db: options.db } : {}),
 		});
+		container.effects = continuity.effects;
+		if (options.metrics)
+			container.metrics = new FoyerMetrics({
+				client,
+				continuity,
+				scheduler: options.scheduler,
+				coalescer: container.memberMessages,
+			});
+		else Reflect.deleteProperty(container, 'metrics');
 		const readyPromise = new Promise<void>((resolve) => client.once('clientReady', () => resolve()));
 		if (options.dashboard) container.dashboard = await Dashboard.create(options.dashboard, client, plugins, options.db);
 		else Reflect.deleteProperty(container, 'dashboard');
@@ -192,18 +212,34 @@ export class Foyer {
 		return `http://localhost:${address.port}`;
 	}
 
-	async stop(): Promise<void> {
+	/**
+	 * Stops taking member events, gives what was delivered `graceMs` to finish (effects not done by
+	 * then stay recorded and are carried out at the next start), then stops everything.
+	 */
+	async stop(options: { graceMs?: number } = {}): Promise<void> {
 		// Stopping is not uninstalling: leave the registered commands on Discord as they are.
 		this.state.ready = false;
-		await this.continuity.close();
+		opsState.stopping = true;
+		// No new member events; what was delivered is finished (within a bound) before anything stops.
+		this.continuity.pause();
+		await container.scheduler.pauseRunning?.();
+		const unfinished = await this.continuity.settle(options.graceMs ?? 10_000);
+		if (unfinished.events || unfinished.effects)
+			container.log.warn(unfinished, 'Stopping with work unfinished: it stays recorded for the next start');
+		container.effects.stop();
 		container.memberMessages.stop();
+		// Sends already on their way finish (and are marked done) rather than be cut off: resending them
+		// at the next start could post twice.
+		await container.effects.settle(5_000);
 		await container.scheduler.stop();
 		this.plugins.removeAllListeners();
 		await this.plugins.unloadAll();
-		await container.counters.flush();
+		await container.counters.close();
 		await container.memberActivity.flush();
+		await this.continuity.close();
 		container.server?.server.closeAllConnections();
 		await container.server?.disconnect();
+		await this.continuity.leaveGatewayResumable();
 		await this.client.destroy();
 	}
 }

@@ -11,15 +11,23 @@ export { type CountersFromTableOptions, countersFromTable } from './core/counter
 export { PluginCounters } from './core/counters/plugin-counters.ts';
 export type { Database } from './core/database/database.ts';
 export { SnowflakeType } from './core/database/snowflake-type.ts';
+export {
+	type AddMemberRolesRequest,
+	addMemberRoles,
+	type SendMessageRequest,
+	sendMessage,
+} from './core/effects/durable-api.ts';
+export type { MemberRolesOutcome } from './core/effects/kinds/member-roles-kind.ts';
+export { type CoreEventName, CoreEvents } from './core/events/core-events.ts';
 export { memberMessageCommand } from './core/member-message-kit/member-message-command.ts';
 export type {
 	MemberMessageKitOptions,
 	MemberMessagePlugin,
 } from './core/member-message-kit/member-message-plugin.ts';
 export { channelProblem, isAccessError, sendProblem } from './core/messaging/channel-problems.ts';
+export type { EmbedTemplate } from './core/messaging/embed-template.ts';
 export type {
 	AnyMember,
-	EmbedContext,
 	MemberMessage,
 	MemberMessageResult,
 } from './core/messaging/member-message.ts';

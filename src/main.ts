@@ -76,6 +76,7 @@ const foyer = await Foyer.start({
 		origin: new URL(dashboard?.publicUrl ?? config.DASHBOARD_URL).origin,
 	},
 	...(dashboard ? { dashboard } : {}),
+	metrics: config.METRICS_ENABLED,
 	scheduler: config.REDIS_URL
 		? new BullMqScheduler(config.REDIS_URL, logger, config.REDIS_QUEUE)
 		: new EmbeddedScheduler(new DbJobStore(db), logger),
@@ -89,6 +90,8 @@ logger.info(
 	{
 		loaded: plugins.filter((p) => p.status === 'loaded').map((p) => p.id),
 		failed: plugins.filter((p) => p.status === 'failed').map((p) => p.dir),
+		http: foyer.httpUrl,
+		recovered: foyer.continuity.report,
 	},
 	'Foyer is running',
 );
@@ -108,15 +111,28 @@ Foyer sandbox (no DISCORD_TOKEN): logged into the built-in Discord emulator.
 const watcher = process.argv.includes('--dev') ? new PluginWatcher(foyer.plugins, logger) : null;
 watcher?.watch([resolve('plugins')]);
 
+// SIGTERM (or Ctrl-C): stop taking events, give work under way SHUTDOWN_GRACE_S to finish (what does
+// not stays recorded for the next start), save the gateway session and counters, exit. A second
+// signal, or the bound passing, exits at once.
 let stopping = false;
-const stop = async () => {
-	if (stopping) return;
+const stop = async (signal: string) => {
+	if (stopping) {
+		logger.warn({ signal }, 'Second signal: exiting now; unfinished work stays recorded for the next start');
+		process.exit(1);
+	}
 	stopping = true;
+	const graceMs = config.SHUTDOWN_GRACE_S * 1000;
+	logger.info({ signal, graceMs }, 'Stopping: no new events; finishing the work under way');
+	setTimeout(() => {
+		logger.error('Did not stop in time: exiting; unfinished work stays recorded for the next start');
+		process.exit(1);
+	}, graceMs + 15_000).unref();
 	watcher?.close();
-	await foyer.stop();
+	await foyer.stop({ graceMs });
 	await db.close();
 	await emulator?.close();
+	logger.info('Stopped');
 	process.exit(0);
 };
-process.once('SIGINT', stop);
-process.once('SIGTERM', stop);
+process.on('SIGINT', () => void stop('SIGINT'));
+process.on('SIGTERM', () => void stop('SIGTERM'));

@@ -1,5 +1,5 @@
 import { DiscordAPIError, type GuildMember, RESTJSONErrorCodes, type Role } from 'discord.js';
-import { assignProblem } from 'foyer';
+import { addMemberRoles, assignProblem } from 'foyer';
 import type { AutoRole } from './_rules.ts';
 import { countFailure } from './_stats.ts';
 import plugin from './plugin.ts';
@@ -31,13 +31,11 @@ export async function assignRoles(member: GuildMember, rules: readonly AutoRole[
 			first.reason,
 		);
 	if (roles.length === 0) return;
+	let outcome: Awaited<ReturnType<typeof addMemberRoles>>;
 	try {
-		if (roles.length === 1) await member.roles.add(roles[0] as Role, REASON);
-		else {
-			// The member's current roles first (an invite may have granted some), then ours in order.
-			const kept = [...member.roles.cache.keys()].filter((id) => id !== guild.id);
-			await member.roles.set([...kept, ...roles.map((r) => r.id)], REASON);
-		}
+		// One call (PUT for one role, PATCH keeping the member's current roles for several), recorded
+		// first: a crash while it waits for its rate-limit bucket does not lose it.
+		outcome = await addMemberRoles({ plugin: 'autoroles', member, roleIds: roles.map((r) => r.id), reason: REASON });
 	} catch (error) {
 		if (error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.MissingPermissions) {
 			const names = roles.map((r) => r.name).join(', ');
@@ -49,11 +47,10 @@ export async function assignRoles(member: GuildMember, rules: readonly AutoRole[
 			);
 			return;
 		}
-		// The member left between the join and the call: nothing to give, nothing wrong.
-		if (error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.UnknownMember) return;
 		throw error;
 	}
-	plugin.counters.add(guild.id, 'assigned', roles.length);
+	// 'gone': the member left between the join and the call; null: given already for this join.
+	if (outcome === 'added') plugin.counters.add(guild.id, 'assigned', roles.length);
 }
 
 /** Counts the failure; warns once per distinct problem, and only at debug level while it repeats. */

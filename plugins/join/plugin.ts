@@ -43,6 +43,12 @@ export default definePlugin({
 			default: 'Welcome %members% to **%guild_name%**! We are now %member_count% members.',
 			localizedDefaults: { 'es-ES': '¡Bienvenidos %members% a **%guild_name%**! Ahora somos %member_count% miembros.' },
 		},
+		welcomeOffline: {
+			type: 'boolean',
+			label: 'Welcome members who joined while Foyer was offline',
+			help: 'Found when Foyer starts again; their welcome comes late, so it is off by default.',
+			default: false,
+		},
 		embed: { type: 'boolean', label: 'Add an embed', default: false },
 		embedTitle: {
 			type: 'string',

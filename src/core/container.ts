@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Clock } from './clock.ts';
 import type { Database } from './database/database.ts';
+import type { EffectOutbox } from './effects/effect-outbox.ts';
 import type { MessageCoalescer } from './messaging/message-coalescer.ts';
 import type { PluginManager } from './plugins/plugin-manager.ts';
 import type { Scheduler } from './scheduling/job.ts';
@@ -22,6 +23,10 @@ declare module '@sapphire/pieces' {
 		templates: TemplateEngine;
 		/** Member messages (welcomes, goodbyes) per channel, combined during raids: use `postMemberMessage`. */
 		memberMessages: MessageCoalescer;
+		/** The outbox of durable effects; plugins use postMemberMessage, sendMessage and addMemberRoles from 'foyer'. */
+		effects: EffectOutbox;
+		/** Prometheus metrics, when enabled (METRICS_ENABLED). */
+		metrics?: import('./ops/foyer-metrics.ts').FoyerMetrics;
 		/** Per-guild counters for plugins' dashboard figures: `add('join', guildId, 'sent')`, `read('join', guildId)`. */
 		counters: import('./counters/plugin-counters.ts').PluginCounters;
 		/** Joins and leaves per guild per day, recorded by the core for the overview's growth chart. */

@@ -29,6 +29,8 @@ export interface HarnessOptions {
 	owners?: string[];
 	/** Rate-limit mode of the emulator (default off). */
 	rateLimits?: 'off' | 'realistic' | 'strict';
+	/** Prometheus metrics at /metrics (off by default, as in production). */
+	metrics?: boolean;
 }
 
 /**
@@ -64,6 +66,7 @@ export async function startFoyerWithEmulator(plugins: string[], options: Harness
 		logger,
 		state,
 		...(options.db ? { db: options.db } : {}),
+		...(options.metrics ? { metrics: true } : {}),
 		// The dashboard logs in through the emulator's OAuth2, as in sandbox mode.
 		dashboard: {
 			oauth: { clientSecret: emulator.defaultApp.clientSecret, webUrl: emulator.url, apiUrl: emulator.apiUrl },

@@ -1,97 +1,111 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
-import { resolve } from 'node:path';
 import type { LogLine } from './foyer-harness.ts';
 
-/** A free TCP port on 127.0.0.1 (asked of the system, then released for the process to take). */
-export function freePort(): Promise<number> {
-	return new Promise((done, fail) => {
-		const server = createServer();
-		server.once('error', fail);
-		server.listen(0, '127.0.0.1', () => {
-			const address = server.address();
-			server.close(() => (typeof address === 'object' && address ? done(address.port) : fail(new Error('no port'))));
-		});
-	});
+export interface FoyerProcess {
+	readonly child: ChildProcess;
+	readonly pid: number;
+	/** Its JSON log lines so far. */
+	readonly logs: LogLine[];
+	/** Base URL of its HTTP server (dashboard port). */
+	readonly httpUrl: string;
+	/** Resolves with how it ended. */
+	readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+	kill(signal: NodeJS.Signals): void;
+	/** Resolves once a log line matches, failing after `ms`. */
+	waitForLog(match: (line: LogLine) => boolean, ms?: number): Promise<LogLine>;
 }
 
-export interface FoyerProcess {
-	/** The sandbox emulator's base URL (its control API is `${emulatorUrl}/_emulator`). */
-	emulatorUrl: string;
-	/** The dashboard, by name (plugin-api's cookies refuse an IP equal to the client's). */
-	dashboardUrl: string;
-	/** Every JSON log line the process wrote so far. */
-	logs: LogLine[];
-	/** The "Foyer is running" line: which plugins loaded and which failed. */
-	running: { loaded: string[]; failed: string[] };
-	/** Stops it as Ctrl-C would (SIGINT), and resolves once it has exited. */
-	stop(): Promise<void>;
+export interface FoyerProcessOptions {
+	/** The Discord (emulator) to log into. */
+	emulator: { apiUrl: string; token: string };
+	/** The backend's variables (DATABASE_URL, REDIS_URL, FOYER_DATA_DIR...) and any other. */
+	env: Record<string, string>;
+	/** How long the start may take (default 60 s). */
+	startTimeoutMs?: number;
+	/** Extra log sink, e.g. for a benchmark's stderr. */
+	onLine?: (line: LogLine) => void;
 }
 
 /**
- * Foyer as `npm start` runs it, in a process of its own: sandbox mode (its own emulator with the demo
- * server), the dashboard, the data in `FOYER_DATA_DIR`. `env` adds settings such as FOYER_PLUGINS.
- * Resolves once it says it is running; rejects with its output if it exits or takes over `timeoutMs`.
+ * Foyer as an operator runs it (`npm start` in token mode: src/main.ts, its own process, JSON logs
+ * on stdout), logged into an emulator. One Node process (tsx as loader hooks, as Sapphire needs), so
+ * that `kill('SIGKILL')` is a real crash of Foyer itself. Resolves once it logged "Foyer is running".
  */
-export async function startFoyerProcess(env: Record<string, string>, timeoutMs = 60_000): Promise<FoyerProcess> {
-	const [emulatorPort, dashboardPort] = [await freePort(), await freePort()];
-	// Sandbox mode on SQLite and the embedded scheduler unless `env` says otherwise.
-	const inherited = { ...process.env };
-	for (const name of ['DISCORD_TOKEN', 'DATABASE_URL', 'REDIS_URL', 'FOYER_PLUGINS']) delete inherited[name];
-	const child: ChildProcess = spawn(process.execPath, [resolve('node_modules/tsx/dist/cli.mjs'), 'src/main.ts'], {
-		cwd: resolve('.'),
+export async function startFoyerProcess(options: FoyerProcessOptions): Promise<FoyerProcess> {
+	const env: Record<string, string | undefined> = { ...process.env };
+	for (const key of ['DATABASE_URL', 'DATABASE_SCHEMA', 'REDIS_URL', 'REDIS_QUEUE', 'DISCORD_CLIENT_SECRET'])
+		delete env[key];
+	const child = spawn(process.execPath, ['--require', 'tsx/cjs', '--import', 'tsx/esm', 'src/main.ts'], {
+		cwd: process.cwd(),
 		env: {
-			...inherited,
-			EMULATOR_PORT: String(emulatorPort),
-			DASHBOARD_PORT: String(dashboardPort),
+			...env,
+			DISCORD_TOKEN: options.emulator.token,
+			DISCORD_API_URL: options.emulator.apiUrl,
+			DASHBOARD_PORT: '0',
 			LOG_FORMAT: 'json',
 			LOG_LEVEL: 'info',
-			...env,
+			...options.env,
 		},
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});
 	const logs: LogLine[] = [];
-	let output = '';
-	const exited = new Promise<void>((done) => child.once('exit', () => done()));
-	const running = new Promise<FoyerProcess['running']>((done, fail) => {
-		let buffer = '';
-		child.stdout?.on('data', (chunk: Buffer) => {
-			output += chunk;
-			buffer += chunk;
-			const lines = buffer.split('\n');
-			buffer = lines.pop() ?? '';
-			for (const line of lines) {
-				if (!line.startsWith('{')) continue;
-				const entry = JSON.parse(line) as LogLine & { loaded?: string[]; failed?: string[] };
-				logs.push(entry);
-				if (entry.msg === 'Foyer is running') done({ loaded: entry.loaded ?? [], failed: entry.failed ?? [] });
+	const waiters: { match: (l: LogLine) => boolean; resolve: (l: LogLine) => void }[] = [];
+	let stderr = '';
+	let buffer = '';
+	child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
+		buffer += chunk;
+		const lines = buffer.split('\n');
+		buffer = lines.pop() ?? '';
+		for (const text of lines) {
+			if (!text.startsWith('{')) continue;
+			let line: LogLine;
+			try {
+				line = JSON.parse(text) as LogLine;
+			} catch {
+				continue;
 			}
-		});
-		child.stderr?.on('data', (chunk: Buffer) => {
-			output += chunk;
-		});
-		child.once('exit', (code) =>
-			fail(new Error(`Foyer exited (${code}) before it was running:\n${output.slice(-4000)}`)),
-		);
-		setTimeout(
-			() => fail(new Error(`Foyer was not running within ${timeoutMs} ms:\n${output.slice(-4000)}`)),
-			timeoutMs,
-		).unref();
+			logs.push(line);
+			options.onLine?.(line);
+			for (const w of [...waiters])
+				if (w.match(line)) {
+					waiters.splice(waiters.indexOf(w), 1);
+					w.resolve(line);
+				}
+		}
 	});
-	const stop = async () => {
-		if (child.exitCode === null) child.kill('SIGINT');
-		await exited;
+	child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+		stderr = (stderr + chunk).slice(-4000);
+	});
+	const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+		child.once('exit', (code, signal) => resolve({ code, signal })),
+	);
+	const waitForLog = (match: (line: LogLine) => boolean, ms = 30_000) => {
+		const found = logs.find(match);
+		if (found) return Promise.resolve(found);
+		return new Promise<LogLine>((resolve, reject) => {
+			const timer = setTimeout(() => reject(new Error(`no matching log line within ${ms} ms`)), ms);
+			waiters.push({
+				match,
+				resolve: (line) => {
+					clearTimeout(timer);
+					resolve(line);
+				},
+			});
+		});
 	};
-	try {
-		return {
-			emulatorUrl: `http://127.0.0.1:${emulatorPort}`,
-			dashboardUrl: `http://localhost:${dashboardPort}`,
-			logs,
-			running: await running,
-			stop,
-		};
-	} catch (error) {
-		await stop();
-		throw error;
-	}
+	const running = await Promise.race([
+		waitForLog((l) => l.msg === 'Foyer is running', options.startTimeoutMs ?? 60_000),
+		exited.then(({ code, signal }) => {
+			throw new Error(`Foyer exited during its start (${code ?? signal}): ${stderr}`);
+		}),
+	]);
+	return {
+		child,
+		pid: child.pid as number,
+		logs,
+		httpUrl: String(running.http),
+		exited,
+		kill: (signal) => child.kill(signal),
+		waitForLog,
+	};
 }

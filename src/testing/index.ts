@@ -14,7 +14,8 @@ export type { RegisteredCommand } from './bot-rest.ts';
 export { type AuditRow, DashboardClient } from './dashboard-client.ts';
 export { type HarnessOptions, type LogLine, startFoyerWithEmulator } from './foyer-harness.ts';
 export { startFoyerOnBackend } from './foyer-on-backend.ts';
-export { type FoyerProcess, freePort, startFoyerProcess } from './foyer-process.ts';
+export { type FoyerProcess, type FoyerProcessOptions, startFoyerProcess } from './foyer-process.ts';
+export { freePort, type SandboxProcess, startSandboxProcess } from './sandbox-process.ts';
 export { type SeenMessage, seenMessage } from './seen-message.ts';
 export { TestClock } from './test-clock.ts';
 export {

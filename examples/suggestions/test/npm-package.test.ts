@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { DashboardClient, EmulatorControl, type FoyerProcess, startFoyerProcess } from 'foyer/testing';
+import { DashboardClient, EmulatorControl, type SandboxProcess, startSandboxProcess } from 'foyer/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const PACKAGE = 'foyer-plugin-suggestions';
@@ -18,7 +18,7 @@ describe('the suggestion box as a packed npm package, through FOYER_PLUGINS', ()
 	const installed = join(deploy, 'node_modules', PACKAGE);
 	const env = { FOYER_PLUGINS: installed, FOYER_DATA_DIR: join(deploy, 'data') };
 	let tarball: string;
-	let foyer: FoyerProcess | null = null;
+	let foyer: SandboxProcess | null = null;
 
 	beforeAll(() => {
 		mkdirSync(join(deploy, 'data'), { recursive: true });
@@ -56,7 +56,7 @@ describe('the suggestion box as a packed npm package, through FOYER_PLUGINS', ()
 	});
 
 	it('shows the entry as failed while the package is not installed, and hot-loads it from the plugin manager once it is', async () => {
-		foyer = await startFoyerProcess(env);
+		foyer = await startSandboxProcess(env);
 		expect(foyer.running.failed).toEqual([installed]);
 		expect(foyer.running.loaded).not.toContain('suggestions');
 		const control = new EmulatorControl(foyer.emulatorUrl);
@@ -74,7 +74,7 @@ describe('the suggestion box as a packed npm package, through FOYER_PLUGINS', ()
 	}, 120_000);
 
 	it('loads the installed package at start, with the suggestions made before', async () => {
-		foyer = await startFoyerProcess(env);
+		foyer = await startSandboxProcess(env);
 		expect(foyer.running.loaded).toContain('suggestions');
 		expect(foyer.running.failed).toEqual([]);
 		const control = new EmulatorControl(foyer.emulatorUrl);

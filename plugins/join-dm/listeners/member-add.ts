@@ -1,5 +1,6 @@
 import { Events, Listener } from '@sapphire/framework';
 import { DiscordAPIError, type GuildMember, RESTJSONErrorCodes } from 'discord.js';
+import { sendMessage } from 'foyer';
 import plugin from '../plugin.ts';
 import { firstTimeClosed } from './_closed-once.ts';
 
@@ -13,8 +14,13 @@ export class JoinDmMemberAdd extends Listener<typeof Events.GuildMemberAdd> {
 		const { template } = plugin.settings(member.guild.id);
 		const rendered = await plugin.renderTemplate(template, member);
 		try {
-			await member.send({ content: rendered.content, allowedMentions: rendered.allowedMentions });
-			plugin.counters.add(member.guild.id, 'sent');
+			// Durable: recorded before it is sent, and sent once however often the join is delivered.
+			const sent = await sendMessage({
+				plugin: 'join-dm',
+				userId: member.id,
+				message: { content: rendered.content, allowedMentions: rendered.allowedMentions },
+			});
+			if (sent) plugin.counters.add(member.guild.id, 'sent');
 		} catch (error) {
 			// Closed DMs are the member's choice, not a fault: one debug line and a counter, no error, and
 			// a member who joins again (or a repeated GUILD_MEMBER_ADD) is neither logged nor counted twice.

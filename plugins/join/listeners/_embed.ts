@@ -1,5 +1,4 @@
-import type { APIEmbed } from 'discord.js';
-import type { EmbedContext } from 'foyer';
+import type { EmbedTemplate } from 'foyer';
 
 export interface JoinEmbedSettings {
 	embedTitle: string;
@@ -9,17 +8,13 @@ export interface JoinEmbedSettings {
 	embedThumbnail: boolean;
 }
 
-/** The welcome embed; a combined message has no single member, so it carries no avatar. */
-export function joinEmbed(s: JoinEmbedSettings) {
-	return (ctx: EmbedContext): APIEmbed | null => {
-		const embed: APIEmbed = {};
-		const title = s.embedTitle && ctx.render(s.embedTitle).slice(0, 256);
-		const description = s.embedDescription && ctx.render(s.embedDescription).slice(0, 4096);
-		if (title) embed.title = title;
-		if (description) embed.description = description;
-		if (s.embedColor !== null) embed.color = s.embedColor;
-		if (s.embedImageUrl) embed.image = { url: s.embedImageUrl };
-		if (s.embedThumbnail && ctx.avatarUrl) embed.thumbnail = { url: ctx.avatarUrl };
-		return Object.keys(embed).length > 0 ? embed : null;
+/** The welcome embed as data (rendered by the core; a combined message carries no avatar). */
+export function joinEmbed(s: JoinEmbedSettings): EmbedTemplate {
+	return {
+		title: s.embedTitle,
+		description: s.embedDescription,
+		color: s.embedColor,
+		imageUrl: s.embedImageUrl,
+		thumbnail: s.embedThumbnail,
 	};
 }

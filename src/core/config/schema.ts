@@ -61,6 +61,13 @@ export const configSchema = z.object({
 				.filter(Boolean),
 		)
 		.optional(),
+	/** Prometheus metrics at GET /metrics on the dashboard port. */
+	METRICS_ENABLED: z
+		.enum(['true', 'false', '1', '0'])
+		.default('false')
+		.transform((v) => v === 'true' || v === '1'),
+	/** On SIGTERM, how long work already under way may take before Foyer exits (the rest stays recorded). */
+	SHUTDOWN_GRACE_S: z.coerce.number().min(0).max(300).default(10),
 	LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
 	LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
 	EMULATOR_PORT: port.default(5005),

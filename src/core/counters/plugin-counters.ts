@@ -11,6 +11,7 @@ interface Note {
 
 /** How long an increment waits for others to share its write: a raid's hundreds of joins cost a few writes. */
 const GATHER_MS = 100;
+const RETRY_MS = 2_000;
 /** A repeated note only refreshes its time in the database this often (a raid repeats one problem hundreds of times). */
 const NOTE_REFRESH_MS = 10_000;
 
@@ -25,6 +26,7 @@ export class PluginCounters {
 	readonly #memory = new Map<string, number>();
 	#timer: NodeJS.Timeout | null = null;
 	#flushing: Promise<void> = Promise.resolve();
+	#closed = false;
 	/** The last note per plugin and guild as stored (or being stored); null when there is none. */
 	readonly #notes = new Map<string, Promise<{ note: Note | null; writtenAt: number }>>();
 
@@ -39,6 +41,7 @@ export class PluginCounters {
 	}
 
 	add(plugin: string, guildId: string, name: string, n = 1): void {
+		if (this.#closed) return;
 		const key = JSON.stringify([plugin, guildId, name]);
 		this.#pending.set(key, (this.#pending.get(key) ?? 0) + n);
 		this.#timer ??= setTimeout(() => void this.flush(), GATHER_MS);
@@ -144,6 +147,14 @@ export class PluginCounters {
 		return this.#flushing;
 	}
 
+	/** Writes what is pending and takes no more (Foyer stopping: the database closes next). */
+	async close(): Promise<void> {
+		await this.flush();
+		this.#closed = true;
+		if (this.#timer) clearTimeout(this.#timer);
+		this.#timer = null;
+	}
+
 	async #write(batch: [string, number][]): Promise<void> {
 		for (const [key, n] of batch) {
 			if (!this.db) {
@@ -160,7 +171,13 @@ export class PluginCounters {
 						.insert(PluginCounter, { ...where, value: n })
 						.catch(() => this.db?.em().nativeUpdate(PluginCounter, where, { value: raw('value + ?', [n]) }));
 			} catch (error) {
-				this.logger.warn({ plugin, guild: guildId, counter: name, err: error }, 'Could not store a counter');
+				// Kept for the next flush rather than lost (the database may be briefly unavailable).
+				this.#pending.set(key, (this.#pending.get(key) ?? 0) + n);
+				if (!this.#closed) {
+					this.#timer ??= setTimeout(() => void this.flush(), RETRY_MS);
+					this.#timer.unref?.();
+				}
+				this.logger.warn({ plugin, guild: guildId, counter: name, err: error }, 'Could not store a counter; retrying');
 			}
 		}
 	}

@@ -1,8 +1,8 @@
 import type { Logger } from 'pino';
 
-interface Waiting<T> {
+interface Waiting<T, R> {
 	item: T;
-	resolve(): void;
+	resolve(result: R): void;
 	reject(error: unknown): void;
 }
 
@@ -23,8 +23,8 @@ export interface BatchWriterOptions {
  * back, and callers simply wait: nothing is dropped, and the log says so once per outage (a warning
  * when it starts, an info line when the writes go through again). `close()` stops the retries.
  */
-export class BatchWriter<T> {
-	#queue: Waiting<T>[] = [];
+export class BatchWriter<T, R = void> {
+	#queue: Waiting<T, R>[] = [];
 	#timer: NodeJS.Timeout | null = null;
 	#running: Promise<void> | null = null;
 	#failingSince: number | null = null;
@@ -32,14 +32,15 @@ export class BatchWriter<T> {
 	#retryTimer: { timer: NodeJS.Timeout; wake(): void } | null = null;
 
 	constructor(
-		private readonly write: (items: T[]) => Promise<void>,
+		/** Writes a batch; answers one result per item, in order (or nothing, for R = void). */
+		private readonly write: (items: T[]) => Promise<unknown>,
 		private readonly options: BatchWriterOptions,
 	) {}
 
-	/** Resolves once the item is stored. */
-	add(item: T): Promise<void> {
+	/** Resolves once the item is stored, with its result. */
+	add(item: T): Promise<R> {
 		if (this.#closed) return Promise.reject(new Error(`${this.options.name}: closed`));
-		return new Promise<void>((resolve, reject) => {
+		return new Promise<R>((resolve, reject) => {
 			this.#queue.push({ item, resolve, reject });
 			this.#schedule();
 		});
@@ -93,8 +94,9 @@ export class BatchWriter<T> {
 		let attempt = 0;
 		while (this.#queue.length > 0 && !this.#closed) {
 			const batch = this.#queue.slice(0, max);
+			let results: R[] | undefined;
 			try {
-				await this.write(batch.map((w) => w.item));
+				results = (await this.write(batch.map((w) => w.item))) as R[] | undefined;
 			} catch (error) {
 				attempt++;
 				if (this.#failingSince === null) {
@@ -108,7 +110,7 @@ export class BatchWriter<T> {
 				continue;
 			}
 			this.#queue.splice(0, batch.length);
-			for (const w of batch) w.resolve();
+			for (const [i, w] of batch.entries()) w.resolve(results?.[i] as R);
 			if (this.#failingSince !== null) {
 				this.options.logger.info(
 					{ outageMs: Date.now() - this.#failingSince },

@@ -1,5 +1,5 @@
 import { Events, type GuildMember, type PartialGuildMember } from 'discord.js';
-import { FoyerEvents } from './foyer-events.ts';
+import { CoreEvents } from './core-events.ts';
 
 /** Where a leave's join time comes from when discord.js no longer has the member cached. */
 export type JoinedAtOf = (guildId: string, userId: string) => number | null | undefined;
@@ -25,8 +25,8 @@ export function dedupeKeyFunctions(joinedAtOf: JoinedAtOf): Map<string, (args: r
 	};
 	return new Map([
 		[Events.GuildMemberAdd as string, joinKey],
-		[FoyerEvents.MemberJoinedOffline, joinKey],
+		[CoreEvents.MemberJoinedOffline, joinKey],
 		[Events.GuildMemberRemove as string, leaveKey],
-		[FoyerEvents.MemberLeftOffline, leaveKey],
+		[CoreEvents.MemberLeftOffline, leaveKey],
 	]);
 }

@@ -8,7 +8,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 export interface EventContext {
 	readonly key: string | null;
 	readonly plugin: string | null;
-	/** Effects asked for so far in this context, per kind: the n-th send of a listener keeps its number. */
+	/** Effects asked for so far in this event, per plugin, kind and target (shared by the plugin's listeners). */
 	readonly counts: Map<string, number>;
 }
 
@@ -26,17 +26,20 @@ export function runInEvent<T>(key: string | null, plugin: string | null, fn: () 
 export function runAsPlugin<T>(plugin: string, fn: () => T): T {
 	const current = storage.getStore();
 	if (!current) return fn();
-	return storage.run({ key: current.key, plugin, counts: new Map() }, fn);
+	return storage.run({ key: current.key, plugin, counts: current.counts }, fn);
 }
 
 /**
- * The idempotency key of the next effect of `kind` asked for in the current event by `plugin`, or
- * null outside an event with a key (a command, a test button): those effects are not deduplicated.
+ * The idempotency key of the next effect of `kind` (towards `target`: a channel, a user) asked for
+ * in the current event by `plugin`, or null outside an event with a key (a command, a test button):
+ * those effects are not deduplicated. The n-th such effect of the event keeps its number on a
+ * replay as long as the plugin asks in the same order; a plugin whose listeners race to send the
+ * same kind to the same target should give explicit keys.
  */
-export function nextEffectKey(plugin: string, kind: string): string | null {
+export function nextEffectKey(plugin: string, kind: string, target = ''): string | null {
 	const current = storage.getStore();
 	if (!current?.key) return null;
-	const counter = `${plugin}/${kind}`;
+	const counter = `${plugin}/${kind}${target ? `:${target}` : ''}`;
 	const n = (current.counts.get(counter) ?? 0) + 1;
 	current.counts.set(counter, n);
 	return `${current.key}/${counter}/${n}`;

@@ -6,6 +6,7 @@ import { collectHandlers } from './handler-tracking.ts';
 
 type Emit = (event: string, args: readonly unknown[]) => boolean;
 type KeyOf = (args: readonly unknown[]) => string | null;
+type Listener = (event: string, args: readonly unknown[], key: string) => void;
 
 /** Told about every event delivered to plugins, and when its handlers settled (the gateway sequence waits for it). */
 export interface DispatchObserver {
@@ -28,9 +29,12 @@ export interface LedgerStats {
 export class EventLedger {
 	readonly #seen = new Map<string, number>();
 	readonly #held: { event: string; args: readonly unknown[]; release: () => void }[] = [];
-	readonly #handledListeners: ((event: string, args: readonly unknown[], key: string) => void)[] = [];
+	readonly #deliveredListeners: Listener[] = [];
+	readonly #handledListeners: Listener[] = [];
 	#accepting = false;
+	#frozen = false;
 	#emit: Emit | null = null;
+	readonly #inFlight = new Set<Promise<unknown>>();
 	observer: DispatchObserver | null = null;
 	readonly stats: LedgerStats = { delivered: 0, duplicates: 0, held: 0 };
 
@@ -71,6 +75,11 @@ export class EventLedger {
 		this.#accepting = false;
 	}
 
+	/** Records nothing as handled any more (the grace period of a shutdown is over): those events are replayed. */
+	freeze(): void {
+		this.#frozen = true;
+	}
+
 	/** Whether an event with this key was delivered (or handled before a restart). */
 	has(key: string): boolean {
 		return this.#seen.has(key);
@@ -85,9 +94,19 @@ export class EventLedger {
 		return this.keys.get(event)?.(args) ?? null;
 	}
 
+	/** Called as a deduplicated event is delivered (before its handlers run). */
+	onDelivered(listener: Listener): void {
+		this.#deliveredListeners.push(listener);
+	}
+
 	/** Called once a deduplicated event's handlers settled (the membership store follows joins and leaves). */
-	onHandled(listener: (event: string, args: readonly unknown[], key: string) => void): void {
+	onHandled(listener: Listener): void {
 		this.#handledListeners.push(listener);
+	}
+
+	/** Delivers an event now even before `accept()` (a replayed event): deduplicated like any other. */
+	replay(event: string, args: readonly unknown[]): boolean {
+		return this.#deliver(event, args);
 	}
 
 	/** The client's emit goes through here. */
@@ -104,6 +123,25 @@ export class EventLedger {
 			return true;
 		}
 		return this.#deliver(event, args);
+	}
+
+	/** Events delivered whose handlers have not settled yet. */
+	get inFlight(): number {
+		return this.#inFlight.size;
+	}
+
+	/** Waits (at most `timeoutMs`) for the handlers of delivered events to settle; resolves how many still run. */
+	async settle(timeoutMs: number): Promise<number> {
+		const deadline = Date.now() + timeoutMs;
+		while (this.#inFlight.size > 0 && Date.now() < deadline) {
+			let timer: NodeJS.Timeout | undefined;
+			const timeout = new Promise((resolve) => {
+				timer = setTimeout(resolve, deadline - Date.now());
+			});
+			await Promise.race([Promise.allSettled([...this.#inFlight]), timeout]);
+			clearTimeout(timer);
+		}
+		return this.#inFlight.size;
 	}
 
 	/** Waits until every recorded key is written (shutdown). */
@@ -129,14 +167,17 @@ export class EventLedger {
 			}
 			this.#seen.set(key, Date.now());
 			if (this.#seen.size % 10_000 === 0) this.#prune();
+			for (const listener of this.#deliveredListeners) listener(event, args, key);
 		}
 		this.stats.delivered++;
 		const handlers = collectHandlers(() => runInEvent(key, null, () => this.#raw(event, args)));
 		const done = Promise.allSettled(handlers).then(async () => {
-			if (key === null) return;
+			// After the shutdown grace period a handler may end because Foyer is going: not "handled".
+			if (key === null || this.#frozen) return;
 			for (const listener of this.#handledListeners) listener(event, args, key);
 			await this.store?.markHandled(key).catch(() => undefined);
 		});
+		this.#track(done);
 		this.observer?.dispatched(done);
 		return true;
 	}
@@ -147,8 +188,17 @@ export class EventLedger {
 		const handlers = collectHandlers(() => {
 			result = this.#raw(event, args);
 		});
-		if (handlers.length) this.observer.dispatched(Promise.allSettled(handlers));
+		if (handlers.length) {
+			const done = Promise.allSettled(handlers);
+			this.#track(done);
+			this.observer.dispatched(done);
+		}
 		return result;
+	}
+
+	#track(done: Promise<unknown>): void {
+		this.#inFlight.add(done);
+		void done.finally(() => this.#inFlight.delete(done));
 	}
 
 	#raw(event: string, args: readonly unknown[]): boolean {

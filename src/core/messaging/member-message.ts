@@ -1,12 +1,8 @@
-import type { APIEmbed, GuildMember, Message, PartialGuildMember } from 'discord.js';
+import type { GuildMember, Message, PartialGuildMember } from 'discord.js';
+import type { TemplateContext } from '../templates/template-engine.ts';
+import type { EmbedTemplate } from './embed-template.ts';
 
 export type AnyMember = GuildMember | PartialGuildMember;
-
-/** What a plugin's embed builder gets: text rendered like the message, and the member's avatar (one member only). */
-export interface EmbedContext {
-	render(text: string): string;
-	avatarUrl: string | null;
-}
 
 /** A message about one member (a welcome, a goodbye) that may be combined with others in a raid. */
 export interface MemberMessage {
@@ -20,9 +16,29 @@ export interface MemberMessage {
 	/** The message for several members: `%members%` mentions them, `%member_names%` names them. */
 	combinedTemplate: string;
 	/** What plugins' context providers added for this member (e.g. the inviter), resolved before posting. */
-	context?: Partial<import('../templates/template-engine.ts').TemplateContext>;
-	/** An optional embed, built for one member or for a combined message. */
-	embed?: (ctx: EmbedContext) => APIEmbed | null;
+	context?: Partial<TemplateContext>;
+	/** An optional embed, rendered for one member or for a combined message. */
+	embed?: EmbedTemplate;
+	/**
+	 * Idempotency key. Inside an event listener the core derives one from the event (the same event
+	 * replayed asks for the same message, which is then sent once); give one to deduplicate sends
+	 * made elsewhere. Without a key outside an event, the message is sent but not recorded.
+	 */
+	key?: string;
+}
+
+/** A member message as data: what the outbox records and the coalescer sends, also after a restart. */
+export interface QueuedMemberMessage {
+	plugin: string;
+	guildId: string;
+	channelId: string | null;
+	template: string;
+	combinedTemplate: string;
+	embed: EmbedTemplate | null;
+	/** The member's template context as it was at the event (member count included). */
+	ctx: TemplateContext;
+	/** How the member is named in a combined message. */
+	name: string;
 }
 
 export interface MemberMessageResult {

@@ -101,8 +101,22 @@ export class BullMqScheduler implements Scheduler {
 	async schedule(request: ScheduleRequest): Promise<string> {
 		await this.#started;
 		const jobId = request.key ? bullJobId(request.plugin, request.key) : undefined;
-		if (jobId) await this.handler.delete(jobId as never);
-		const delay = Math.max(0, runAtOf(request, Date.now()) - Date.now());
+		const runAt = runAtOf(request, Date.now());
+		if (jobId) {
+			const existing = await this.handler.get(jobId as never);
+			if (existing) {
+				// The same job asked for again (a replayed event) is left alone: replacing it while it
+				// runs would run it twice.
+				const state = await existing.getState();
+				const same =
+					existing.name === taskName(request.plugin, request.task) &&
+					JSON.stringify(existing.data) === JSON.stringify(request.payload ?? null) &&
+					Math.abs(existing.timestamp + (existing.opts.delay ?? 0) - runAt) < 1_000;
+				if (same && ['delayed', 'waiting', 'active', 'prioritized'].includes(state)) return String(existing.id);
+				if (state !== 'active') await existing.remove();
+			}
+		}
+		const delay = Math.max(0, runAt - Date.now());
 		const job = await this.handler.create(
 			{ name: taskName(request.plugin, request.task) as never, payload: (request.payload ?? null) as never },
 			{
@@ -143,6 +157,13 @@ export class BullMqScheduler implements Scheduler {
 		const total = Object.values(counts).reduce((a, b) => a + b, 0);
 		// Each repeating task keeps exactly one next job in the queue.
 		return Math.max(0, total - (await client.getJobSchedulersCount()));
+	}
+
+	async lagMs(): Promise<number> {
+		await this.#started;
+		// The oldest job waiting for a worker: due since its timestamp plus its delay.
+		const [oldest] = await this.handler.client.getJobs(['waiting', 'prioritized'], 0, 0, true);
+		return oldest ? Math.max(0, Date.now() - (oldest.timestamp + (oldest.delay ?? 0))) : 0;
 	}
 
 	/** Repeating jobs stay in Redis after their piece is gone, so stale ones are removed by key. */

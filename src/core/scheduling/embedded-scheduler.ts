@@ -59,6 +59,11 @@ export class EmbeddedScheduler implements Scheduler {
 		this.#wake(0);
 	}
 
+	/** The jobs live in the database: scheduling needs no runner, so pausing is stopping. */
+	pauseRunning(): Promise<void> {
+		return this.stop();
+	}
+
 	async stop(): Promise<void> {
 		this.#running = false;
 		if (this.#timer) clearTimeout(this.#timer);
@@ -69,11 +74,18 @@ export class EmbeddedScheduler implements Scheduler {
 	async schedule(request: ScheduleRequest): Promise<string> {
 		const task = taskName(request.plugin, request.task);
 		const key = request.key ? `${request.plugin}:${request.key}` : null;
-		if (key) await this.store.cancelByKey(key);
+		const runAt = runAtOf(request, this.#now());
+		if (key) {
+			// The same job asked for again (a replayed event) is left alone: replacing it while it runs
+			// would run it twice.
+			const live = await this.store.findLiveByKey(key);
+			if (live && sameJob(live, task, runAt, request.payload ?? null)) return live.id;
+			await this.store.cancelByKey(key);
+		}
 		const job = await this.store.insert({
 			task,
 			payload: request.payload ?? null,
-			runAt: runAtOf(request, this.#now()),
+			runAt,
 			repeatEveryMs: null,
 			repeatPattern: null,
 			status: 'pending',
@@ -136,6 +148,11 @@ export class EmbeddedScheduler implements Scheduler {
 		return this.store.countPending();
 	}
 
+	async lagMs(): Promise<number> {
+		const next = await this.store.nextRunAt();
+		return next === null ? 0 : Math.max(0, this.#now() - next);
+	}
+
 	#wake(inMs: number): void {
 		if (!this.#running) return;
 		const at = this.#now() + Math.max(0, Math.min(inMs, this.#pollMs));
@@ -187,6 +204,10 @@ export class EmbeddedScheduler implements Scheduler {
 			else await this.store.fail(job.id, message, retry);
 		}
 	}
+}
+
+function sameJob(job: Job, task: string, runAt: number, payload: unknown): boolean {
+	return job.task === task && job.runAt === runAt && JSON.stringify(job.payload) === JSON.stringify(payload);
 }
 
 /** Patterns are stored with their timezone (`pattern|tz`) so a changed timezone counts as a change. */

@@ -39,7 +39,14 @@ export interface Scheduler {
 	syncRepeating(plugin: string): Promise<void>;
 	/** One-off jobs waiting to run or running (repeating tasks are not counted): for /ready, metrics and tests. */
 	pending(): Promise<number>;
+	/** How late the most overdue job is, in ms (0 when none is): for metrics. */
+	lagMs?(): Promise<number>;
 	start(): Promise<void>;
+	/**
+	 * Stops running jobs while `schedule` and `cancel` keep working (shutdown: listeners still
+	 * finishing may schedule). Backends that cannot stop only their runner leave it to `stop`.
+	 */
+	pauseRunning?(): Promise<void>;
 	stop(): Promise<void>;
 }
 

@@ -173,7 +173,7 @@ const legacyField = (field: string) =>
 
 /**
  * Validates a message body as Discord's create/edit message endpoints do; every violation is a
- * 50035 naming the field. `tts` and `nonce` are accepted and ignored. On edit, flags Discord would
+ * 50035 naming the field. `tts` is accepted and ignored (`nonce` with `enforce_nonce`: message-nonces.ts). On edit, flags Discord would
  * ignore are left for the route to drop instead of failing.
  */
 export function readMessageInput(body: unknown, mode: 'create' | 'edit'): MessageInput {

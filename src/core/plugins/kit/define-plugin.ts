@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { container } from '@sapphire/framework';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
+import { postMemberMessage } from '../../effects/durable-api.ts';
 import type { AnyMember, MemberMessage, MemberMessageResult } from '../../messaging/member-message.ts';
 import type { SettingsOf, SettingsSchema, ValidationResult } from '../../settings/settings-schema.ts';
 import { templateContextOf } from '../../templates/member-context.ts';
@@ -210,7 +211,8 @@ export function definePlugin<const M extends PluginManifest>(manifest: M): Foyer
 		now: () => container.clock.now(),
 		postMemberMessage: async (message) => {
 			const context = await container.templates.resolveContext(message.member);
-			return container.memberMessages.post({ ...message, plugin: id, context } as MemberMessage);
+			// A durable effect (recorded in the outbox, sent once per event): see core/effects/durable-api.ts.
+			return postMemberMessage({ ...message, plugin: id, context } as MemberMessage);
 		},
 		renderTemplate: async (template, member) =>
 			container.templates.render(template, {

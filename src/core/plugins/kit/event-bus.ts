@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import { isPluginEvent, type PluginEventGate } from '../event-gate.ts';
 
-/** The id the core itself emits its events under (`foyer:memberJoinedOffline`, ...). */
+/** The id the core itself emits its events under (`foyerMemberJoinedOffline`, ...). */
 export const CORE_EMITTER = 'foyer';
 
 /**

@@ -21,6 +21,7 @@ import {
 	readMessageInput,
 	SUPPRESS_EMBEDS,
 } from '../message-input.ts';
+import { enforcedNonce, messageForNonce, rememberNonce } from '../message-nonces.ts';
 
 /** Message types a reply may point at; the rest are system messages. */
 const REPLYABLE = new Set<number>([
@@ -100,6 +101,10 @@ const create: RestRoute['handler'] = (ctx) => {
 		const other = ctx.world.user(channel.recipients.find((id) => id !== app.botUserId) ?? app.botUserId);
 		if (!other.dmsOpen || other.bot || other.id === app.botUserId) throw Errors.cannotMessageUser();
 	}
+	const nonce = enforcedNonce(ctx.body);
+	const earlier = nonce ? messageForNonce(ctx.world, channel.id, app.botUserId, nonce) : null;
+	const again = earlier ? channel.messages.get(earlier) : undefined;
+	if (again) return messagePayload(again, ctx.world, app.botUserId);
 	const files = input.__files?.length ?? 0;
 	if (isEmpty(input.content ?? '', input.embeds ?? [], input.components ?? [], files)) throw Errors.emptyMessage();
 	const repliedTo = replyTarget(at, input);
@@ -119,6 +124,7 @@ const create: RestRoute['handler'] = (ctx) => {
 	address(ctx, message, at, input.allowed_mentions ?? null, repliedTo);
 	if (files) attachmentCounts.set(message, files);
 	ctx.world.storeMessage(message);
+	if (nonce) rememberNonce(ctx.world, channel.id, app.botUserId, nonce, message.id);
 	return messagePayload(message, ctx.world, app.botUserId);
 };
 

@@ -1,0 +1,134 @@
+import type { Logger } from 'pino';
+import { BatchWriter } from '../database/batch-writer.ts';
+import type { Database } from '../database/database.ts';
+import { EffectRow, type StoredEffect } from './effect-entity.ts';
+
+/** How long carried-out effects are kept: a replayed event finds its effects done for this long. */
+export const EFFECT_RETENTION_MS = 14 * 24 * 3600_000;
+
+export interface NewEffect {
+	key: string;
+	kind: string;
+	plugin: string;
+	payload: unknown;
+}
+
+/** The outbox rows: recorded and marked in batches (a raid's hundreds of effects cost a few statements). */
+export class EffectStore {
+	readonly #records: BatchWriter<NewEffect, number | null>;
+	readonly #done: BatchWriter<number>;
+
+	private constructor(
+		private readonly db: Database,
+		logger: Logger,
+	) {
+		this.#records = new BatchWriter((rows) => this.#insert(rows), { name: 'effects', logger, gatherMs: 0 });
+		this.#done = new BatchWriter((ids) => this.#markDone(ids), { name: 'effect completions', logger, gatherMs: 10 });
+	}
+
+	static async open(db: Database, logger: Logger): Promise<EffectStore> {
+		await db.registerEntities('foyer-effects', [EffectRow]);
+		return new EffectStore(db, logger);
+	}
+
+	/** Records the effect; resolves its row id, or null when an effect with that key was recorded before. */
+	record(effect: NewEffect): Promise<number | null> {
+		return this.#records.add(effect);
+	}
+
+	markDone(id: number): Promise<void> {
+		return this.#done.add(id);
+	}
+
+	async markFailed(id: number, error: string, attempts: number): Promise<void> {
+		await this.db.em().nativeUpdate(EffectRow, { id }, { status: 'failed', lastError: error.slice(0, 2000), attempts });
+	}
+
+	async countAttempt(id: number, error: string, attempts: number): Promise<void> {
+		await this.db.em().nativeUpdate(EffectRow, { id }, { lastError: error.slice(0, 2000), attempts });
+	}
+
+	/** Effects recorded and not carried out (a crash, a stop), oldest first; old finished rows are deleted. */
+	async pending(now = Date.now()): Promise<StoredEffect[]> {
+		await this.db
+			.em()
+			.nativeDelete(EffectRow, { status: { $ne: 'pending' }, createdAt: { $lt: now - EFFECT_RETENTION_MS } });
+		const rows = await this.db.em().find(EffectRow, { status: 'pending' }, { orderBy: { id: 'asc' } });
+		return rows.map((r) => ({
+			id: r.id,
+			key: r.effectKey,
+			kind: r.kind,
+			plugin: r.plugin,
+			payload: r.payload,
+			attempts: r.attempts,
+			group: r.groupNonce ?? null,
+		}));
+	}
+
+	/** Notes the combined message a group of effects is about to go out in. */
+	async markGrouped(keys: string[], nonce: string): Promise<void> {
+		await this.db.em().nativeUpdate(EffectRow, { effectKey: { $in: keys } }, { groupNonce: nonce });
+	}
+
+	async countByStatus(): Promise<Record<string, number>> {
+		const rows = (await this.db
+			.em()
+			.getConnection()
+			.execute('select status, count(*) as n from foyer_effects group by status')) as { status: string; n: number }[];
+		return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+	}
+
+	get waiting(): number {
+		return this.#records.pending + this.#done.pending;
+	}
+
+	get failing(): boolean {
+		return this.#records.failing || this.#done.failing;
+	}
+
+	async flush(): Promise<void> {
+		await this.#records.flush();
+		await this.#done.flush();
+	}
+
+	close(): void {
+		this.#records.close();
+		this.#done.close();
+	}
+
+	async #insert(rows: NewEffect[]): Promise<(number | null)[]> {
+		const now = Date.now();
+		// Two asks for one key in the same batch: the first is recorded, the second finds it.
+		const first = new Map<string, NewEffect>();
+		for (const r of rows) if (!first.has(r.key)) first.set(r.key, r);
+		const unique = [...first.values()];
+		const values = unique.map(() => "(?, ?, ?, ?, 'pending', 0, ?)").join(', ');
+		const inserted = (await this.db
+			.em()
+			.getConnection()
+			.execute(
+				`insert into foyer_effects (effect_key, kind, plugin, payload, status, attempts, created_at) values ${values}
+				 on conflict (effect_key) do nothing returning id, effect_key`,
+				unique.flatMap((r) => [r.key, r.kind, r.plugin, JSON.stringify(r.payload), now]),
+				'all',
+			)) as { id: number; effect_key: string }[];
+		const ids = new Map(inserted.map((r) => [r.effect_key, Number(r.id)]));
+		const taken = new Set<string>();
+		return rows.map((r) => {
+			if (taken.has(r.key)) return null;
+			taken.add(r.key);
+			return ids.get(r.key) ?? null;
+		});
+	}
+
+	async #markDone(ids: number[]): Promise<void> {
+		const now = Date.now();
+		await this.db
+			.em()
+			.getConnection()
+			.execute(`update foyer_effects set status = 'done', done_at = ? where id in (${ids.map(() => '?').join(', ')})`, [
+				now,
+				...ids,
+			]);
+	}
+}
