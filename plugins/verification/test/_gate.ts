@@ -1,23 +1,10 @@
-import {
-	type Backend,
-	type SeenMessage,
-	seenMessage,
-	startTestFoyer,
-	type TestFoyer,
-	type TestFoyerOptions,
-} from 'foyer/testing';
+import { type SeenMessage, seenMessage, startTestFoyer, type TestFoyer, type TestFoyerOptions } from 'foyer/testing';
 import { CAPTCHA_BUTTON, CAPTCHA_FIELD, VERIFY_BUTTON } from '../_ids.ts';
 import plugin from '../plugin.ts';
 
 type Settings = Parameters<typeof plugin.updateSettings>[1];
 
 export type HarnessOptions = Omit<TestFoyerOptions, 'plugins'> & { extraPlugins?: URL[] };
-
-/**
- * Whether the backend's jobs follow the test clock: the embedded scheduler does (minutes pass in a
- * call), BullMQ runs on real time, so suites prove timeouts on the embedded one and skip them there.
- */
-export const clockDriven = (backend: Backend) => backend.name !== 'postgresql+bullmq';
 
 /**
  * Foyer with the verification plugin on in the demo server: #verification, the Verified and

@@ -2,7 +2,7 @@ import { GuildMemberFlags } from 'discord.js';
 import { describeOnBackends, type TestFoyer } from 'foyer/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import plugin from '../plugin.ts';
-import { clockDriven, gateMessage, gateMessages, MINUTE, pressVerify, startGate } from './_gate.ts';
+import { gateMessage, gateMessages, MINUTE, pressVerify, startGate } from './_gate.ts';
 
 describeOnBackends('the gate: screening, skips, modes and its message', (backend) => {
 	let h: TestFoyer;
@@ -27,20 +27,16 @@ describeOnBackends('the gate: screening, skips, modes and its message', (backend
 			);
 			const page = await (await (await h.dashboard()).page(`/verification/${h.guildId}`)).text();
 			expect(page).toContain('In Discord’s membership screening');
-			if (clockDriven(backend)) {
-				await h.clock.advance(15 * MINUTE);
-				expect(await h.rolesOf(user)).toEqual([]);
-			}
+			await h.clock.advance(15 * MINUTE);
+			expect(await h.rolesOf(user)).toEqual([]);
 			expect(await memberCalls(since)).toEqual([]);
 			await h.control.completeScreening(h.guildId, user);
 			await h.waitFor(async () => (await h.rolesOf(user))?.includes(h.role('Unverified')) ?? false, 'the gate');
-			if (clockDriven(backend)) {
-				// The deadline counts from the end of the screening.
-				await h.clock.advance(9 * MINUTE);
-				expect(await h.rolesOf(user)).toEqual([h.role('Unverified')]);
-				await h.clock.advance(MINUTE);
-				await h.waitFor(async () => (await h.rolesOf(user)) === null, 'the removal');
-			}
+			// The deadline counts from the end of the screening.
+			await h.clock.advance(9 * MINUTE);
+			expect(await h.rolesOf(user)).toEqual([h.role('Unverified')]);
+			await h.clock.advance(MINUTE);
+			await h.waitFor(async () => (await h.rolesOf(user)) === null, 'the removal');
 		} finally {
 			await h.control.setGuildSettings(h.guildId, { screening: false });
 		}

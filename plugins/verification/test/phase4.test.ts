@@ -1,7 +1,7 @@
 import { describeOnBackends, type TestFoyer } from 'foyer/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { GateMode } from '../_settings.ts';
-import { answerCaptcha, clockDriven, gateMessage, MINUTE, pressVerify, startGate } from './_gate.ts';
+import { answerCaptcha, gateMessage, MINUTE, pressVerify, startGate } from './_gate.ts';
 
 /** Seed 004, section 9, "Phase 4: Verification", automated, in each mode of the gate. */
 function phase4(mode: GateMode) {
@@ -35,26 +35,23 @@ function phase4(mode: GateMode) {
 			);
 		});
 
-		it.runIf(clockDriven(backend))(
-			'test 2, timeout: no verification for 10 minutes, the member is removed and it is logged',
-			async () => {
-				const user = await h.join(`p4-${mode}-late`);
-				await h.waitFor(async () => (await h.rolesOf(user))?.includes(h.role('Unverified')) ?? false, 'Unverified');
-				await h.clock.advance(10 * MINUTE);
-				await h.waitFor(async () => (await h.rolesOf(user)) === null, 'the removal');
-				await h.waitFor(
-					async () =>
-						(await h.botMessages('bot-log')).some(
-							(m) => m.content.includes(`<@${user}>`) && m.content.includes('Not verified within 10 minutes.'),
-						),
-					'the log line',
-				);
-				const page = { body: await (await (await h.dashboard()).page(`/verification/${h.guildId}`)).text() };
-				expect(page.body).toContain(`p4-${mode}-late`);
-				expect(page.body).toContain('Not verified within 10 minutes.');
-				expect(h.logs.filter((l) => l.level >= 50)).toEqual([]);
-			},
-		);
+		it('test 2, timeout: no verification for 10 minutes, the member is removed and it is logged', async () => {
+			const user = await h.join(`p4-${mode}-late`);
+			await h.waitFor(async () => (await h.rolesOf(user))?.includes(h.role('Unverified')) ?? false, 'Unverified');
+			await h.clock.advance(10 * MINUTE);
+			await h.waitFor(async () => (await h.rolesOf(user)) === null, 'the removal');
+			await h.waitFor(
+				async () =>
+					(await h.botMessages('bot-log')).some(
+						(m) => m.content.includes(`<@${user}>`) && m.content.includes('Not verified within 10 minutes.'),
+					),
+				'the log line',
+			);
+			const page = { body: await (await (await h.dashboard()).page(`/verification/${h.guildId}`)).text() };
+			expect(page.body).toContain(`p4-${mode}-late`);
+			expect(page.body).toContain('Not verified within 10 minutes.');
+			expect(h.logs.filter((l) => l.level >= 50)).toEqual([]);
+		});
 	});
 }
 

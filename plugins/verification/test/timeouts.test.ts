@@ -1,17 +1,13 @@
 import { describeOnBackends, type TestFoyer } from 'foyer/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import plugin from '../plugin.ts';
-import { clockDriven, MINUTE, startGate } from './_gate.ts';
+import { MINUTE, startGate } from './_gate.ts';
 
 /**
  * The removal after the timeout: a scheduled job per member, cancelled by any verification or a leave.
  * The deadlines are minutes long: proven where jobs follow the test clock (the embedded scheduler).
  */
 describeOnBackends('verification timeouts', (backend) => {
-	if (!clockDriven(backend)) {
-		it.skip('needs jobs that follow the test clock (BullMQ keeps real time)', () => undefined);
-		return;
-	}
 	let h: TestFoyer;
 	let unverified: string;
 	let verified: string;

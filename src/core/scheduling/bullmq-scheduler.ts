@@ -139,6 +139,9 @@ export class BullMqScheduler implements Scheduler {
 		const id = typeof target === 'string' ? target : bullJobId(target.plugin, target.key);
 		const job = await this.handler.get(id as never);
 		if (!job) return false;
+		// A running job (often the caller itself: a task that ends what it was scheduled for) is
+		// locked by its worker and cannot be removed; it is not pending, so there is nothing to cancel.
+		if ((await job.getState()) === 'active') return false;
 		await job.remove();
 		return true;
 	}
