@@ -35,7 +35,7 @@ export async function assignRoles(member: GuildMember, rules: readonly AutoRole[
 	try {
 		// One call (PUT for one role, PATCH keeping the member's current roles for several), recorded
 		// first: a crash while it waits for its rate-limit bucket does not lose it.
-		outcome = await addMemberRoles({ plugin: 'autoroles', member, roleIds: roles.map((r) => r.id), reason: REASON });
+		outcome = await addMemberRoles({ plugin: plugin.id, member, roleIds: roles.map((r) => r.id), reason: REASON });
 	} catch (error) {
 		if (error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.MissingPermissions) {
 			const names = roles.map((r) => r.name).join(', ');

@@ -16,7 +16,7 @@ export class JoinDmMemberAdd extends Listener<typeof Events.GuildMemberAdd> {
 		try {
 			// Durable: recorded before it is sent, and sent once however often the join is delivered.
 			const sent = await sendMessage({
-				plugin: 'join-dm',
+				plugin: plugin.id,
 				userId: member.id,
 				message: { content: rendered.content, allowedMentions: rendered.allowedMentions },
 			});
