@@ -16,8 +16,8 @@ export class TestClock implements Clock {
 		return Date.now() + this.#offset;
 	}
 
-	/** The scheduler to run due jobs on after each advance (the harness's own, by default). */
-	drive(scheduler: Scheduler): void {
+	/** The scheduler to run due jobs on after each advance (the harness's own); null while Foyer is stopped. */
+	drive(scheduler: Scheduler | null): void {
 		this.#scheduler = scheduler;
 	}
 

@@ -212,6 +212,8 @@ export class TestFoyer {
 		if (!this.#running) return;
 		const running = this.#running;
 		this.#running = null;
+		// Time may pass while Foyer is down: nothing runs until it is back.
+		this.clock.drive(null);
 		await running.foyer.stop();
 	}
 
@@ -223,6 +225,9 @@ export class TestFoyer {
 		for (const dir of pluginDirs(this.options)) if (existsSync(dir)) bumpGeneration(resolve(dir));
 		const db = await this.storage.reopen();
 		this.#running = await TestFoyer.#startFoyer(this.emulator, this.logger, this.clock, this.options, this.storage, db);
+		// What fell due while Foyer was down runs now, as it would in a process started after the downtime
+		// (BullMQ's delays follow Redis's own time, which the test clock does not move).
+		await this.clock.advance(0);
 	}
 
 	/** The demo server: ids of its guild, users, channels (by name) and roles (by name). */

@@ -30,4 +30,17 @@ describeOnBackends('a delayed auto role across a Foyer restart', (backend) => {
 		await h.clock.advance(MINUTE);
 		expect(await h.rolesOf(user)).toEqual([verified]);
 	});
+
+	it('gives the role at start when its delay ran out while Foyer was down', async () => {
+		const member = h.role('Member');
+		const added = await h.command(h.demo.adminId, 'autoroles add', { role: member, delay: 30 });
+		expect(added.content).toMatch(/^Added auto role/);
+		const user = await h.join('ar-downtime');
+		await h.waitFor(async () => (await h.pendingJobs()) > 0, 'the delayed role scheduled');
+		await h.stopFoyer();
+		await h.clock.advance(HOUR);
+		expect(await h.rolesOf(user)).toEqual([]);
+		await h.startFoyer();
+		await h.waitFor(async () => (await h.rolesOf(user))?.includes(member) ?? false, 'the overdue role', 20_000);
+	});
 });
