@@ -1,7 +1,7 @@
+import { renderView } from '../http/respond.ts';
 import { growthChartModel } from '../overview/growth-chart.ts';
 import { OVERVIEW_FORMAT } from '../overview/overview-format.ts';
 import { OVERVIEW_LABELS as L } from '../overview/overview-labels.ts';
-import { renderView } from '../http/respond.ts';
 
 /** One day of a growth chart: `date` is `YYYY-MM-DD` (UTC). */
 export interface GrowthDay {
