@@ -3,10 +3,9 @@ import { parseDay } from './_range.ts';
 
 /** The join log's filters, as a query string carries them. Pure. */
 export const SOURCES: readonly JoinSource[] = ['invite', 'vanity', 'unknown', 'ambiguous', 'offline'];
-/** `any`: flagged by any rule; `none`: not flagged; otherwise one rule. */
+/** `any`: flagged by any rule; otherwise one rule. */
 export const FLAGS = [
 	'any',
-	'none',
 	'self-invite',
 	'new-account',
 	'no-avatar',
