@@ -83,6 +83,10 @@ export default definePlugin({
 		/** Brings every member's rank roles in line with their effective invites (the repair action). */
 		'rank-sync': z.object({ guildId: z.string() }),
 	},
+	navigation: [
+		{ label: 'Invite tracking', path: '' },
+		{ label: 'Invite statistics', path: 'stats' },
+	],
 	// Tracking only records; ranks (rewards) stay off until an admin turns them on.
 	enabledByDefault: true,
 });

@@ -14,5 +14,10 @@ export async function answerBlacklist(
 	state: BlacklistState,
 ) {
 	const section = await renderBlacklistSection(guild, requestContext(request).session?.csrfToken ?? '', state);
-	answerSection(request, response, { status, title: 'Blacklist', section, back: `${pagePath(guild.id, 'fraud')}#invites-blacklist` });
+	answerSection(request, response, {
+		status,
+		title: 'Blacklist',
+		section,
+		back: `${pagePath(guild.id, 'fraud')}#invites-blacklist`,
+	});
 }

@@ -1,6 +1,6 @@
 import type { Guild } from 'discord.js';
-import { blacklistList } from '../records/index.ts';
 import plugin from '../plugin.ts';
+import { blacklistList } from '../records/index.ts';
 import { isoTime, shortTime } from './_answer.ts';
 import type { BlacklistField, BlacklistValues } from './_blacklist-input.ts';
 import { nameOf } from './_names.ts';

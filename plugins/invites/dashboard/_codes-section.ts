@@ -56,7 +56,12 @@ export async function liveCodes(guild: Guild): Promise<{ codes: CodeRow[] } | { 
 export async function renderCodesSection(guild: Guild, csrf: string, state: CodesState = {}): Promise<string> {
 	const live = await liveCodes(guild);
 	const channels = [...guild.channels.cache.values()]
-		.filter((c) => c.type === ChannelType.GuildText || c.type === ChannelType.GuildAnnouncement || c.type === ChannelType.GuildVoice)
+		.filter(
+			(c) =>
+				c.type === ChannelType.GuildText ||
+				c.type === ChannelType.GuildAnnouncement ||
+				c.type === ChannelType.GuildVoice,
+		)
 		.sort((a, b) => a.name.localeCompare(b.name))
 		.map((c) => ({ id: c.id, name: c.name, reason: channelProblem(guild, c.id) }));
 	const roles = [...guild.roles.cache.values()]

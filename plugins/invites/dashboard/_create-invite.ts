@@ -22,7 +22,11 @@ export async function createInvite(guild: Guild, request: InviteRequest, reason:
 			body,
 			reason,
 			...(request.targetUserIds.length
-				? { files: [{ key: 'target_users_file', name: 'target_users.csv', data: Buffer.from(csv), contentType: 'text/csv' }] }
+				? {
+						files: [
+							{ key: 'target_users_file', name: 'target_users.csv', data: Buffer.from(csv), contentType: 'text/csv' },
+						],
+					}
 				: {}),
 		})) as { code: string };
 		return { ok: true, code: invite.code };

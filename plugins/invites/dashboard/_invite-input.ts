@@ -35,7 +35,8 @@ export const EMPTY_INVITE_VALUES: InviteValues = { channel: '', maxUses: '0', ma
 /** Why Foyer cannot create an invite to a channel, or null. */
 export function channelProblem(guild: Guild, channelId: string): string | null {
 	const channel = guild.channels.cache.get(channelId);
-	if (!channel || channel.type === ChannelType.GuildCategory || channel.isThread()) return 'not a channel of this server';
+	if (!channel || channel.type === ChannelType.GuildCategory || channel.isThread())
+		return 'not a channel of this server';
 	const me = guild.members.me;
 	if (!me || !channel.permissionsFor(me).has(PermissionFlagsBits.CreateInstantInvite))
 		return 'Foyer lacks Create Invite there';

@@ -1,6 +1,6 @@
 import type { Guild } from 'discord.js';
-import { type JoinLogFilter, joinLog } from '../records/index.ts';
 import plugin from '../plugin.ts';
+import { type JoinLogFilter, joinLog } from '../records/index.ts';
 import { FLAGS, filterQuery, type JoinFilters, parseJoinFilters, SOURCES } from './_join-filters.ts';
 import { renderJoinTable } from './_join-table.ts';
 import { pagePath, subnav } from './_paths.ts';
@@ -22,7 +22,10 @@ export function recordFilter(f: JoinFilters): JoinLogFilter {
  * The join log page: filters (source, flag, inviter, dates), 25 joins a page, and the CSV export
  * of the same filters. A refused filter is a 422 with the error beside its field and no table.
  */
-export async function renderJoinLogPage(guild: Guild, query: Record<string, unknown>): Promise<{ status: number; body: string }> {
+export async function renderJoinLogPage(
+	guild: Guild,
+	query: Record<string, unknown>,
+): Promise<{ status: number; body: string }> {
 	const parsed = parseJoinFilters(query);
 	const base = pagePath(guild.id);
 	const model = {
@@ -33,7 +36,10 @@ export async function renderJoinLogPage(guild: Guild, query: Record<string, unkn
 		values: parsed.values,
 	};
 	if (!parsed.ok)
-		return { status: 422, body: plugin.views.render('joins', { ...model, errors: parsed.errors, table: null, csv: null, total: 0 }) };
+		return {
+			status: 422,
+			body: plugin.views.render('joins', { ...model, errors: parsed.errors, table: null, csv: null, total: 0 }),
+		};
 	const { filters, values } = parsed;
 	const page = await joinLog(guild.id, recordFilter(filters), filters.page, 25);
 	const href = (n: number) => `${base}/joins${filterQuery(values, { page: String(n) })}`;

@@ -1,6 +1,6 @@
 import type { Guild } from 'discord.js';
-import type { JoinRecord } from '../records/index.ts';
 import plugin from '../plugin.ts';
+import type { JoinRecord } from '../records/index.ts';
 import { isoTime, shortTime } from './_answer.ts';
 import { nameOf } from './_names.ts';
 import { pagePath } from './_paths.ts';
@@ -15,7 +15,11 @@ const CREDIT: Record<string, string> = {
 /** One join as the tables show it: names resolved, times formatted, candidates in words. */
 export function joinRow(guild: Guild, j: JoinRecord) {
 	const candidates = j.candidates.map((c) =>
-		c.code === null && c.inviterId === null ? (c.unseen ? 'an unseen invite' : 'the vanity URL') : `${nameOf(guild, c.inviterId) || 'nobody'} (${c.code ?? 'unseen'})`,
+		c.code === null && c.inviterId === null
+			? c.unseen
+				? 'an unseen invite'
+				: 'the vanity URL'
+			: `${nameOf(guild, c.inviterId) || 'nobody'} (${c.code ?? 'unseen'})`,
 	);
 	return {
 		id: j.id,

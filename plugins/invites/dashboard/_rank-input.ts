@@ -33,8 +33,10 @@ export function parseRankInput(
 	const invites = /^\d+$/.test(values.invites) ? Number(values.invites) : Number.NaN;
 	if (!Number.isInteger(invites) || invites < 1 || invites > RANK_MAX)
 		errors.invites = `Write a whole number of effective invites from 1 to ${RANK_MAX.toLocaleString('en-US')}.`;
-	else if (existing.some((r) => r.invites === invites)) errors.invites = `Another rank is reached at ${invites} invites.`;
-	if (!errors.role && existing.length >= MAX_RANKS) errors.role = `This server has ${MAX_RANKS} ranks, the most Foyer allows.`;
+	else if (existing.some((r) => r.invites === invites))
+		errors.invites = `Another rank is reached at ${invites} invites.`;
+	if (!errors.role && existing.length >= MAX_RANKS)
+		errors.role = `This server has ${MAX_RANKS} ranks, the most Foyer allows.`;
 	if (!role || Object.keys(errors).length) return { ok: false, errors, values };
 	return { ok: true, roleId: role.id, invites, values };
 }

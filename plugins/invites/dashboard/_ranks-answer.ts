@@ -15,7 +15,12 @@ export async function answerRanks(
 	state: RanksState,
 ) {
 	const section = await renderRanksSection(guild, requestContext(request).session?.csrfToken ?? '', state);
-	answerSection(request, response, { status, title: 'Invite ranks', section, back: `${pagePath(guild.id, 'ranks')}#invites-ranks` });
+	answerSection(request, response, {
+		status,
+		title: 'Invite ranks',
+		section,
+		back: `${pagePath(guild.id, 'ranks')}#invites-ranks`,
+	});
 }
 
 /**

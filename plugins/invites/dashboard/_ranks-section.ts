@@ -1,7 +1,7 @@
 import type { Guild } from 'discord.js';
 import { assignProblem } from 'foyer';
-import { listRanks } from '../records/index.ts';
 import plugin from '../plugin.ts';
+import { listRanks } from '../records/index.ts';
 import { pagePath } from './_paths.ts';
 import type { RankField, RankValues } from './_rank-input.ts';
 

@@ -1,7 +1,7 @@
 import type { Guild } from 'discord.js';
 import { renderGrowthChart } from 'foyer';
-import { countsOf, inviteStats } from '../records/index.ts';
 import plugin from '../plugin.ts';
+import { countsOf, inviteStats } from '../records/index.ts';
 import { nameOf } from './_names.ts';
 import { pagePath, subnav } from './_paths.ts';
 import { parseRange } from './_range.ts';
@@ -11,11 +11,17 @@ import { parseRange } from './_range.ts';
  * total leaves, net growth) with the overview's chart of joins, leaves and net growth per day.
  * Resolves the status (422 when the range is refused: the errors beside their fields, no figures).
  */
-export async function renderStatsPage(guild: Guild, query: Record<string, unknown>): Promise<{ status: number; body: string }> {
+export async function renderStatsPage(
+	guild: Guild,
+	query: Record<string, unknown>,
+): Promise<{ status: number; body: string }> {
 	const parsed = parseRange(query, plugin.now());
 	const base = { base: pagePath(guild.id), links: subnav(guild.id, 'stats'), values: parsed.values };
 	if (!parsed.ok)
-		return { status: 422, body: plugin.views.render('stats', { ...base, errors: parsed.errors, stats: null, range: null }) };
+		return {
+			status: 422,
+			body: plugin.views.render('stats', { ...base, errors: parsed.errors, stats: null, range: null }),
+		};
 	const { range } = parsed;
 	const stats = await inviteStats(guild.id, { from: range.fromMs, to: range.toMs }, { top: 10 });
 	const top = await Promise.all(

@@ -12,12 +12,15 @@ export class InvitesBlacklistAddRoute extends Route {
 		const guild = guildOf(request);
 		const { body, session } = requestContext(request);
 		const input = parseBlacklistInput({ user: field(body, 'user'), reason: field(body, 'reason') });
-		if (!input.ok) return answerBlacklist(request, response, guild, 422, { values: input.values, errors: input.errors });
+		if (!input.ok)
+			return answerBlacklist(request, response, guild, 422, { values: input.values, errors: input.errors });
 		const before = await blacklistGet(guild.id, input.userId);
 		await blacklistAdd(guild.id, input.userId, session?.userId ?? '', input.reason);
 		await recordChange(request, guild, 'blacklist.add', before, { userId: input.userId, reason: input.reason });
 		const who = nameOf(guild, input.userId);
-		const text = before ? `Updated the reason for ${who}.` : `Blacklisted ${who}: their future joins and the joins they bring do not count.`;
+		const text = before
+			? `Updated the reason for ${who}.`
+			: `Blacklisted ${who}: their future joins and the joins they bring do not count.`;
 		return answerBlacklist(request, response, guild, 200, { message: { kind: 'ok', text } });
 	}
 }

@@ -32,8 +32,16 @@ export class InvitesCreateCodeRoute extends Route {
 				back: `${pagePath(guild.id, 'codes')}#invites-codes`,
 			});
 		if (!input.ok) return answer(422, { values: input.values, errors: input.errors });
-		const created = await createInvite(guild, input.request, `Created from the dashboard by ${session?.username ?? 'an admin'}`);
-		if (!created.ok) return answer(502, { values: input.values, message: { kind: 'error', text: `${created.problem} Nothing was created.` } });
+		const created = await createInvite(
+			guild,
+			input.request,
+			`Created from the dashboard by ${session?.username ?? 'an admin'}`,
+		);
+		if (!created.ok)
+			return answer(502, {
+				values: input.values,
+				message: { kind: 'error', text: `${created.problem} Nothing was created.` },
+			});
 		await recordChange(request, guild, 'invite.create', null, { code: created.code, ...input.request });
 		return answer(200, { message: { kind: 'ok', text: 'Created the invite' }, created: created.code });
 	}

@@ -3,8 +3,8 @@ import { guildOf, requestContext, sendPage } from 'foyer';
 import { renderBlacklistSection } from '../../dashboard/_blacklist-section.ts';
 import { renderJoinTable } from '../../dashboard/_join-table.ts';
 import { pagePath, subnav } from '../../dashboard/_paths.ts';
-import { suspiciousJoins } from '../../records/index.ts';
 import plugin from '../../plugin.ts';
+import { suspiciousJoins } from '../../records/index.ts';
 
 /** GET /invites/<guild>/fraud?page=N: flagged joins with their evidence, and the blacklist. */
 export class InvitesFraudRoute extends Route {

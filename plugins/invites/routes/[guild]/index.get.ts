@@ -2,8 +2,8 @@ import { Route } from '@sapphire/plugin-api';
 import { guildOf, sendPluginPage } from 'foyer';
 import { subnav } from '../../dashboard/_paths.ts';
 import { trackingChecks, trackingFacts } from '../../dashboard/_tracking-status.ts';
-import { inviteStats } from '../../records/index.ts';
 import plugin from '../../plugin.ts';
+import { inviteStats } from '../../records/index.ts';
 
 const DAY = 86_400_000;
 

@@ -2,8 +2,8 @@ import { Route } from '@sapphire/plugin-api';
 import { field, guildOf, requestContext } from 'foyer';
 import { recordChange } from '../../../dashboard/_audit.ts';
 import { answerRanks, queueRankSync } from '../../../dashboard/_ranks-answer.ts';
-import { listRanks, removeRank } from '../../../records/index.ts';
 import plugin from '../../../plugin.ts';
+import { listRanks, removeRank } from '../../../records/index.ts';
 
 /** POST /invites/<guild>/ranks/remove (role): removes a rank. */
 export class InvitesRankRemoveRoute extends Route {

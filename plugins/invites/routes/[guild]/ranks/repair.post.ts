@@ -15,7 +15,10 @@ export class InvitesRankRepairRoute extends Route {
 		await queueRankSync(guild.id);
 		await recordChange(request, guild, 'rank.repair', null, null);
 		return answerRanks(request, response, guild, 200, {
-			message: { kind: 'ok', text: 'Re-syncing every member’s rank roles: roles are given and taken back in the background.' },
+			message: {
+				kind: 'ok',
+				text: 'Re-syncing every member’s rank roles: roles are given and taken back in the background.',
+			},
 		});
 	}
 }
