@@ -3,6 +3,9 @@ import plugin from '../plugin.ts';
 /** The plugin's dashboard pages of a guild: `/invites/<guild>` and what is under it. */
 export const pagePath = (guildId: string, sub = '') => `/${plugin.id}/${guildId}${sub ? `/${sub}` : ''}`;
 
+/** The generated settings form of the plugin (fraud rules, ranks on/off and mode). */
+export const settingsPath = (guildId: string) => `/guilds/${guildId}/plugins/${plugin.id}/settings`;
+
 /** The pages of the sub-navigation, in its order. */
 export const SECTIONS = [
 	{ key: '', label: 'Tracking' },

@@ -2,7 +2,7 @@ import type { Guild } from 'discord.js';
 import { assignProblem } from 'foyer';
 import plugin from '../plugin.ts';
 import { listRanks } from '../records/index.ts';
-import { pagePath } from './_paths.ts';
+import { pagePath, settingsPath } from './_paths.ts';
 import type { RankField, RankValues } from './_rank-input.ts';
 
 export interface RanksState {
@@ -38,6 +38,7 @@ export async function renderRanksSection(guild: Guild, csrf: string, state: Rank
 	});
 	return plugin.views.render('ranks', {
 		base: pagePath(guild.id),
+		settings: settingsPath(guild.id),
 		csrf,
 		rows,
 		roles: roleChoices(guild, new Set(ranks.map((r) => r.roleId))),

@@ -2,7 +2,7 @@ import { Route } from '@sapphire/plugin-api';
 import { guildOf, requestContext, sendPage } from 'foyer';
 import { renderBlacklistSection } from '../../dashboard/_blacklist-section.ts';
 import { renderJoinTable } from '../../dashboard/_join-table.ts';
-import { pagePath, subnav } from '../../dashboard/_paths.ts';
+import { pagePath, settingsPath, subnav } from '../../dashboard/_paths.ts';
 import plugin from '../../plugin.ts';
 import { suspiciousJoins } from '../../records/index.ts';
 
@@ -16,6 +16,7 @@ export class InvitesFraudRoute extends Route {
 		const base = pagePath(guild.id);
 		const body = plugin.views.render('fraud', {
 			base,
+			settings: settingsPath(guild.id),
 			links: subnav(guild.id, 'fraud'),
 			table: renderJoinTable(guild, page, (p) => `${base}/fraud?page=${p}`, 'No join was flagged.'),
 			blacklist: await renderBlacklistSection(guild, csrf),
