@@ -176,6 +176,34 @@ describeWithChromium('invite statistics in Chromium (seed 004 "Statistics")', ()
 			expect(await figure('joins')).toBe(4);
 		});
 
+		it('blacklists in place with htmx when JavaScript runs, and through a plain post and a redirect when it does not', async () => {
+			const js = await b.newContext();
+			await js.addCookies([...admin.cookies].map(([name, value]) => ({ name, value, url: h.foyer.httpUrl })));
+			const live = await js.newPage();
+			await live.goto(`${base}/fraud`);
+			const navigations: string[] = [];
+			live.on('request', (r) => {
+				if (r.isNavigationRequest()) navigations.push(r.url());
+			});
+			const spammer = joined.vanity[0] as string;
+			await live.locator('#bl-user').fill(spammer);
+			await live.locator('#bl-reason').fill('<b>spam</b> ring');
+			await live.getByRole('button', { name: 'Blacklist', exact: true }).click();
+			await live.locator(`#blacklist-table tr[data-user-id="${spammer}"]`).waitFor();
+			expect(navigations).toEqual([]);
+			expect(await live.locator(`#blacklist-table tr[data-user-id="${spammer}"] td`).nth(1).textContent()).toBe(
+				'<b>spam</b> ring',
+			);
+			await js.close();
+
+			await page.goto(`${base}/fraud`);
+			await Promise.all([
+				page.waitForURL(/\/fraud#invites-blacklist$/),
+				page.getByRole('button', { name: /from the blacklist$/ }).click(),
+			]);
+			await page.locator('#blacklist-empty').waitFor();
+		});
+
 		it('refuses a range that ends before it starts, beside the field, with no figures', async () => {
 			const answer = await page.goto(`${base}/stats?from=${day3}&to=${day1}`);
 			expect(answer?.status()).toBe(422);
