@@ -57,6 +57,8 @@ export const InviteJoin = defineEntity({
 		/** Joined while Foyer was offline (found at start). */
 		offline: p.boolean().default(false),
 		decidedAtMs: p.bigint('number').nullable(),
+		/** A counted join's `invites:joinCounted` went out and every consumer handled it. */
+		announced: p.boolean().default(false),
 	},
 	uniques: [{ properties: ['guildId', 'joinKey'] }],
 	indexes: [
