@@ -2,6 +2,7 @@ import { type DashboardClient, describeOnBackends, startTestFoyer, type TestFoye
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import plugin from '../plugin.ts';
 import { joinLog } from '../records/index.ts';
+import { tracking } from './_tracking.ts';
 
 const FORMULA = '=HYPERLINK("http://e.vil","x")';
 
@@ -31,6 +32,7 @@ describeOnBackends('invites join log', (backend) => {
 		await h.enable('invites', true);
 		// 25 joins through one inviter in a minute would trip the burst rule: this suite is about the log.
 		expect((await plugin.updateSettings(h.guildId, { burstJoins: 0 })).ok).toBe(true);
+		await tracking(h);
 		base = `/invites/${h.guildId}`;
 		admin = await h.dashboard();
 		code = await h.createInvite({ inviterId: h.demo.adminId });

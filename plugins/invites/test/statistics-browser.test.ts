@@ -10,6 +10,7 @@ import {
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { joinLog, sqlOn } from '../records/index.ts';
+import { advance, tracking } from './_tracking.ts';
 
 const DAY = 86_400_000;
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -53,13 +54,14 @@ describeWithChromium('invite statistics in Chromium (seed 004 "Statistics")', ()
 		beforeAll(async () => {
 			h = await startTestFoyer({ plugins: [new URL('..', import.meta.url)], backend });
 			await h.enable('invites', true);
+			await tracking(h);
 			base = `${h.foyer.httpUrl}/invites/${h.guildId}`;
-			const adminCode = await h.createInvite({ inviterId: h.demo.adminId });
-			const memberCode = await h.createInvite({ inviterId: h.demo.memberId });
+			const adminCode = await h.createInvite({ inviterId: h.demo.adminId, maxAgeSeconds: 0 });
+			const memberCode = await h.createInvite({ inviterId: h.demo.memberId, maxAgeSeconds: 0 });
 			day1 = isoDay(h.clock.now());
 			for (const n of [1, 2, 3]) joined.admin.push(await joinThrough(adminCode, `by-admin-${n}`));
 			joined.member.push(await joinThrough(memberCode, 'by-member-1'));
-			await h.clock.advance(2 * DAY);
+			await advance(h, 2 * DAY);
 			day3 = isoDay(h.clock.now());
 			for (const n of [2, 3, 4]) joined.member.push(await joinThrough(memberCode, `by-member-${n}`));
 			joined.vanity.push(await joinThrough('vanity', 'by-vanity'));
