@@ -116,4 +116,31 @@ describeOnBackends('invites join log', (backend) => {
 		const log = await (await admin.page(`${base}/joins?source=invite`)).text();
 		expect(log).toContain(`<code>${created}</code>`);
 	});
+
+	it('gives rank roles once ranks are on and a rank is added, and the repair button gives back a role taken by hand', async () => {
+		expect((await plugin.updateSettings(h.guildId, { ranks: true })).ok).toBe(true);
+		const vip = h.role('VIP');
+		const added = await admin.form(`${base}/ranks`, { role: vip, invites: '20' }, { htmx: true });
+		expect(added.status).toBe(200);
+		expect(await added.text()).toContain('Members’ roles are being synced.');
+		// The admin has 26 effective invites (27 tracked, 1 fake): they reach the rank.
+		await h.waitFor(
+			async () => (await h.rolesOf(h.demo.adminId))?.includes(vip) ?? false,
+			'the admin to get the rank role',
+		);
+		const kept = ((await h.rolesOf(h.demo.adminId)) ?? []).filter((r) => r !== vip);
+		await h.control.call('PATCH', `/guilds/${h.guildId}/members/${h.demo.adminId}`, { roles: kept });
+		await h.waitFor(
+			() => !h.foyer.client.guilds.cache.get(h.guildId)?.members.cache.get(h.demo.adminId)?.roles.cache.has(vip),
+			'Foyer to see the role taken back',
+		);
+		const repair = await admin.form(`${base}/ranks/repair`, {});
+		expect([repair.status, repair.headers.get('location')]).toEqual([303, `${base}/ranks#invites-ranks`]);
+		await h.waitFor(
+			async () => (await h.rolesOf(h.demo.adminId))?.includes(vip) ?? false,
+			'the repair to give the role back',
+		);
+		// Nobody else reached 20: the member who invited nobody has no rank role.
+		expect(await h.rolesOf(h.demo.memberId)).not.toContain(vip);
+	});
 });
