@@ -23,7 +23,7 @@ plugin.templateContext(async (member) => {
 			join = await latestJoinOf(guildId, member.id);
 		}
 	}
-	if (!join || join.source !== 'invite' || !join.inviterId) return null;
+	if (join?.source !== 'invite' || !join.inviterId) return null;
 	const { client } = container;
 	const guild = client.guilds.cache.get(guildId);
 	const inviter =

@@ -92,7 +92,7 @@ export async function creditDecision(guild: Guild, d: JoinDecision): Promise<voi
 			offline,
 			decidedAt: plugin.now(),
 		});
-		if (!row || row.source !== 'pending') return null;
+		if (row?.source !== 'pending') return null;
 		if (inviterId && (credit === 'counted' || credit === 'fake'))
 			await bumpCounts(sql, guildId, inviterId, {
 				tracked: 1,
