@@ -114,6 +114,8 @@ export {
 	sendFragment,
 	sendPage,
 } from './dashboard/http/respond.ts';
+export { csvCell, csvRow } from './dashboard/kit/csv.ts';
+export { type GrowthChartOptions, type GrowthDay, renderGrowthChart } from './dashboard/kit/growth-chart-view.ts';
 export { memberMessageTestRoute } from './dashboard/kit/member-message-test-route.ts';
 export { type PluginPageOptions, sendPluginPage } from './dashboard/plugin-page.ts';
 export { type SealedSecrets, sealedSecrets } from './dashboard/sessions/sealed-secrets.ts';

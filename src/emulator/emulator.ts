@@ -74,6 +74,9 @@ export class Emulator {
 		for (const route of restRoutes({ gateway, interactions: this.interactions, oauth: this.oauth }))
 			this.#add('rest', route);
 		this.#server = createServer((req, res) => {
+			// Discord's Date header is its own clock: the world's (a test clock moves it), not Node's.
+			res.sendDate = false;
+			res.setHeader('Date', new Date(this.world.now()).toUTCString());
 			this.#handle(req, res).catch((error) => this.#fail(res, error));
 		});
 		this.#server.keepAliveTimeout = 65_000;

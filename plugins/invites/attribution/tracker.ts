@@ -91,6 +91,8 @@ export class GuildTracker {
 	#stopped = false;
 	#blocked: UnknownReason | null = null;
 	#started = false;
+	/** A contradiction started a new epoch: take its first snapshot now, not at the next join. */
+	#rebase = false;
 	readonly #callsPerJoin: number;
 	readonly #burst: number;
 	readonly #refillMs: number;
@@ -216,7 +218,7 @@ export class GuildTracker {
 	#schedule(force = false): void {
 		if (this.#stopped || this.#busy || this.#timer || this.#blocked || !this.#started) return;
 		const open = this.timeline.joins.some((j) => !j.decided);
-		const want = force || this.#joinsSinceCycle > 0 || (open && this.#followUps < FOLLOW_UPS);
+		const want = force || this.#rebase || this.#joinsSinceCycle > 0 || (open && this.#followUps < FOLLOW_UPS);
 		if (!want) return;
 		this.#refill();
 		const now = this.clock.now();
@@ -233,6 +235,7 @@ export class GuildTracker {
 	async #cycle(): Promise<void> {
 		if (this.#busy || this.#stopped) return;
 		this.#busy = true;
+		this.#rebase = false;
 		const tl = this.timeline;
 		const newJoins = this.#joinsSinceCycle > 0;
 		this.#joinsSinceCycle = 0;
@@ -359,7 +362,10 @@ export class GuildTracker {
 	}
 
 	#emit(r: ReturnType<typeof decide>): void {
-		if (r.conflict) this.stats.conflicts++;
+		if (r.conflict) {
+			this.stats.conflicts++;
+			this.#rebase = true;
+		}
 		this.stats.doubted += r.doubted.length;
 		for (const d of r.decisions) this.options.onDecision(d);
 	}

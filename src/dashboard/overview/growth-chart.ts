@@ -42,7 +42,10 @@ export interface ChartFormat {
  * Joins (bars up), leaves (bars down) and net growth (the line) per day, scaled to one symmetric axis,
  * plus the same numbers as table rows for screen readers and readers without the picture. Pure.
  */
-export function growthChartModel(days: ActivityDay[], format: ChartFormat): GrowthChartModel {
+export function growthChartModel(
+	days: readonly Pick<ActivityDay, 'date' | 'joins' | 'leaves'>[],
+	format: ChartFormat,
+): GrowthChartModel {
 	const n = Math.max(1, days.length);
 	const plot = {
 		left: PAD.left,

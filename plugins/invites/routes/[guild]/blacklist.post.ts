@@ -1,0 +1,26 @@
+import { Route } from '@sapphire/plugin-api';
+import { field, guildOf, requestContext } from 'foyer';
+import { recordChange } from '../../dashboard/_audit.ts';
+import { answerBlacklist } from '../../dashboard/_blacklist-answer.ts';
+import { parseBlacklistInput } from '../../dashboard/_blacklist-input.ts';
+import { nameOf } from '../../dashboard/_names.ts';
+import { blacklistAdd, blacklistGet } from '../../records/index.ts';
+
+/** POST /invites/<guild>/blacklist (user, reason): blacklists a member or inviter for future joins. */
+export class InvitesBlacklistAddRoute extends Route {
+	override async run(request: Route.Request, response: Route.Response) {
+		const guild = guildOf(request);
+		const { body, session } = requestContext(request);
+		const input = parseBlacklistInput({ user: field(body, 'user'), reason: field(body, 'reason') });
+		if (!input.ok)
+			return answerBlacklist(request, response, guild, 422, { values: input.values, errors: input.errors });
+		const before = await blacklistGet(guild.id, input.userId);
+		await blacklistAdd(guild.id, input.userId, session?.userId ?? '', input.reason);
+		await recordChange(request, guild, 'blacklist.add', before, { userId: input.userId, reason: input.reason });
+		const who = nameOf(guild, input.userId);
+		const text = before
+			? `Updated the reason for ${who}.`
+			: `Blacklisted ${who}: their future joins and the joins they bring do not count.`;
+		return answerBlacklist(request, response, guild, 200, { message: { kind: 'ok', text } });
+	}
+}

@@ -1,0 +1,13 @@
+import { Route } from '@sapphire/plugin-api';
+import { guildOf, sendPage } from 'foyer';
+import { renderJoinLogPage } from '../../dashboard/_join-log-page.ts';
+import plugin from '../../plugin.ts';
+
+/** GET /invites/<guild>/joins?source=&flag=&inviter=&from=&to=&page=: the join log. */
+export class InvitesJoinLogRoute extends Route {
+	override async run(request: Route.Request, response: Route.Response) {
+		const guild = guildOf(request);
+		const { status, body } = await renderJoinLogPage(guild, request.query);
+		sendPage(request, response, { title: 'Join log', body, status, active: `plugin:${plugin.id}:` });
+	}
+}
