@@ -6,6 +6,9 @@ export { DEFAULT_LOCALE };
 
 type Catalog = Map<string, string>;
 
+/** A translator bound to a plugin and a locale. */
+export type Translate = (key: string, vars?: Record<string, string | number>) => string;
+
 /** Flattens `{ "welcome": { "title": "Hi" } }` into `welcome.title`. */
 function flatten(value: unknown, prefix: string, out: Catalog, file: string): void {
 	if (typeof value === 'string') {
@@ -63,6 +66,16 @@ export class Translations {
 		return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
 			options.vars && name in options.vars ? String(options.vars[name]) : whole,
 		);
+	}
+
+	/** `t` bound to one plugin and one locale: what a page passes its views as `it.t(key, vars)`. */
+	translator(pluginId: string, locale: string | null | undefined): Translate {
+		return (key, vars) => this.t(pluginId, key, { locale, ...(vars ? { vars } : {}) });
+	}
+
+	/** Whether a plugin has any catalog (a `languages/` folder with at least one file). */
+	has(pluginId: string): boolean {
+		return (this.#plugins.get(pluginId)?.size ?? 0) > 0;
 	}
 
 	/** The text of `key` in the best available locale, or undefined when no catalog has it. */

@@ -61,7 +61,12 @@ export interface FoyerPlugin<S extends SettingsSchema = SettingsSchema, T extend
 	/** The guild's settings, typed from the manifest's schema (defaults where the guild chose nothing). */
 	settings(guildId: string): SettingsOf<S>;
 	/** Validates and stores a settings change; answers the field errors instead when it is invalid. */
-	updateSettings(guildId: string, input: Partial<Record<keyof S & string, unknown>>): Promise<ValidationResult<S>>;
+	updateSettings(
+		guildId: string,
+		input: Partial<Record<keyof S & string, unknown>>,
+		/** The language of the errors, for the member who asked (`interaction.locale`). */
+		options?: { locale?: string | null },
+	): Promise<ValidationResult<S>>;
 	/** Whether the plugin acts in the guild (enabled there, or on by default). */
 	enabledIn(guildId: string): boolean;
 	/** Schedules one of the plugin's tasks (`scheduled-tasks/<task>.ts`) with its typed payload. */
@@ -70,7 +75,11 @@ export interface FoyerPlugin<S extends SettingsSchema = SettingsSchema, T extend
 	cancel(key: string): Promise<boolean>;
 	/** A task's payload as its piece receives it, checked against the task's schema. */
 	payload<K extends keyof T & string>(task: K, raw: unknown): z.output<T[K]>;
-	readonly views: { render(name: string, data?: object): string };
+	/**
+	 * The plugin's Eta views. With `locale` in `data` (a page's: `pageLocale(request)`), the view reads
+	 * the plugin's texts in that language as `it.t(key, vars)`.
+	 */
+	readonly views: { render(name: string, data?: { locale?: string; [key: string]: unknown }): string };
 	readonly counters: PluginCountersHandle;
 	/** The core's logger with `{ plugin: id }` on every line. */
 	readonly log: Logger;
@@ -166,8 +175,10 @@ export function definePlugin<const M extends PluginManifest>(manifest: M): Foyer
 		id,
 		manifest: manifest as unknown as PluginManifest<S, T>,
 		settings: (guildId) => manager().settings<S>(id, guildId),
-		updateSettings: (guildId, input) =>
-			manager().updateSettings(id, guildId, input as Record<string, unknown>) as Promise<ValidationResult<S>>,
+		updateSettings: (guildId, input, options = {}) =>
+			manager().updateSettings(id, guildId, input as Record<string, unknown>, options.locale) as Promise<
+				ValidationResult<S>
+			>,
 		enabledIn: (guildId) => manager().isEnabledIn(id, guildId),
 		schedule: (task, payload, when = {}) =>
 			container.scheduler.schedule({
@@ -180,7 +191,10 @@ export function definePlugin<const M extends PluginManifest>(manifest: M): Foyer
 			}),
 		cancel: (key) => container.scheduler.cancel({ plugin: id, key }),
 		payload: (task, raw) => parse(task, raw) as z.output<T[typeof task]>,
-		views: { render: (name, data = {}) => manager().views.render(id, name, data) },
+		views: {
+			render: (name, data = {}) =>
+				manager().views.render(id, name, { t: manager().i18n.translator(id, data.locale ?? null), ...data }),
+		},
 		counters: {
 			add: (guildId, name, n = 1) => container.counters.add(id, guildId, name, n),
 			read: (guildId) => container.counters.read(id, guildId),
