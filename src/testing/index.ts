@@ -11,6 +11,7 @@ export {
 	sqliteBackend,
 } from './backends.ts';
 export type { RegisteredCommand } from './bot-rest.ts';
+export { catalogTranslator } from './catalog-translator.ts';
 export { type AuditRow, DashboardClient } from './dashboard-client.ts';
 export { type HarnessOptions, type LogLine, startFoyerWithEmulator } from './foyer-harness.ts';
 export { startFoyerOnBackend } from './foyer-on-backend.ts';

@@ -3,6 +3,7 @@ import { container } from '@sapphire/framework';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
 import { postMemberMessage } from '../../effects/durable-api.ts';
+import type { Translate } from '../../i18n/translations.ts';
 import type { AnyMember, MemberMessage, MemberMessageResult } from '../../messaging/member-message.ts';
 import type { SettingsOf, SettingsSchema, ValidationResult } from '../../settings/settings-schema.ts';
 import { templateContextOf } from '../../templates/member-context.ts';
@@ -91,8 +92,13 @@ export interface FoyerPlugin<S extends SettingsSchema = SettingsSchema, T extend
 		key: string,
 		options?: { locale?: string | null; guild?: string | null; vars?: Record<string, string | number> },
 	): string;
+	/**
+	 * `t` bound to one language (`locale`, else the server's for `guild`): what a reply or a page hands
+	 * to the helpers that word it, `(key, vars) => string`.
+	 */
+	translator(options: { locale?: string | null; guild?: string | null }): Translate;
 	/** Discord's localizations of a command name or description: `.setDescriptionLocalizations(plugin.localizations(key))`. */
-	localizations(key: string): Partial<Record<string, string>>;
+	localizations(key: string, vars?: Record<string, string | number>): Partial<Record<string, string>>;
 	/** The language a server chose (for messages everyone reads there). */
 	language(guildId: string): string;
 	readonly events: PluginEventsHandle;
@@ -209,7 +215,9 @@ export function definePlugin<const M extends PluginManifest>(manifest: M): Foyer
 				locale: options.locale ?? (options.guild ? manager().language(options.guild) : null),
 				...(options.vars ? { vars: options.vars } : {}),
 			}),
-		localizations: (key) => manager().i18n.localizations(id, key),
+		translator: (options) =>
+			manager().i18n.translator(id, options.locale ?? (options.guild ? manager().language(options.guild) : null)),
+		localizations: (key, vars) => manager().i18n.localizations(id, key, vars),
 		language: (guildId) => manager().language(guildId),
 		events: {
 			emit: (event, payload) => manager().events.emit(id, event, payload as object),
