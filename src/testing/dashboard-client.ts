@@ -119,7 +119,7 @@ function auditRows(html: string): AuditRow[] {
 			userId: small(who) ?? '',
 			// The action's id (the cell shows its name in the page's language).
 			action: htmlText(what.match(/data-action="([^"]*)"/)?.[1] ?? what.replace(/<br>[\s\S]*$/, '')),
-			label: htmlText(what.replace(/<br>[\s\S]*$/, '')),
+			label: htmlText(what.replace(/<br>[\s\S]*$/, '').replace(/<[^>]+>/g, '')),
 			plugin: plugin === undefined ? null : htmlText(plugin),
 			before: json(before),
 			after: json(after),
