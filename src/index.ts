@@ -19,6 +19,9 @@ export {
 } from './core/effects/durable-api.ts';
 export type { MemberRolesOutcome } from './core/effects/kinds/member-roles-kind.ts';
 export { type CoreEventName, CoreEvents } from './core/events/core-events.ts';
+export { localized, localizedChoice } from './core/i18n/command-words.ts';
+export { DEFAULT_LOCALE, LOCALES, type Locale } from './core/i18n/locales.ts';
+export type { Translate } from './core/i18n/translations.ts';
 export { memberMessageCommand } from './core/member-message-kit/member-message-command.ts';
 export type {
 	MemberMessageKitOptions,
@@ -104,6 +107,7 @@ export { settingsFormModel, settingsInput } from './dashboard/forms/settings-for
 export { saveSettings } from './dashboard/forms/settings-service.ts';
 export { type ActionResult, sendActionResult } from './dashboard/http/action-result.ts';
 export { type FormFields, field } from './dashboard/http/body.ts';
+export { pageLocale } from './dashboard/http/page-locale.ts';
 export { type DashboardRequestContext, isHtmx, requestContext } from './dashboard/http/request-context.ts';
 export {
 	guildOf,

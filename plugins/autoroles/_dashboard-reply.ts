@@ -1,6 +1,6 @@
 import type { Route } from '@sapphire/plugin-api';
 import type { Guild } from 'discord.js';
-import { isHtmx, redirect, requestContext, sendPage } from 'foyer';
+import { isHtmx, pageLocale, redirect, requestContext, sendPage } from 'foyer';
 import { pagePath, type RulesSectionState, renderRulesSection } from './_rules-section.ts';
 import plugin from './plugin.ts';
 
@@ -18,7 +18,11 @@ export async function answerRules(
 ): Promise<void> {
 	if (status < 400 && !isHtmx(request)) return redirect(response, pagePath(guild.id));
 	const csrf = requestContext(request).session?.csrfToken ?? '';
-	const section = await renderRulesSection(guild, csrf, state);
-	const body = isHtmx(request) ? section : plugin.views.render('refused', { base: pagePath(guild.id), section });
-	sendPage(request, response, { title: 'Auto roles', body, status, active: `plugin:${plugin.id}:` });
+	const locale = pageLocale(request);
+	const section = await renderRulesSection(guild, csrf, locale, state);
+	const body = isHtmx(request)
+		? section
+		: plugin.views.render('refused', { locale, base: pagePath(guild.id), section });
+	const title = plugin.t('view.title', { locale });
+	sendPage(request, response, { title, body, status, active: `plugin:${plugin.id}:` });
 }

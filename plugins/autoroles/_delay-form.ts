@@ -1,3 +1,4 @@
+import type { Translate } from 'foyer';
 import { MAX_DELAY_SECONDS } from './_rule-input.ts';
 
 /** The delay units of the dashboard form, in seconds. */
@@ -6,19 +7,18 @@ export type DelayUnit = keyof typeof DELAY_UNITS;
 
 export type DelayField = { ok: true; seconds: number } | { ok: false; error: string };
 
-const RANGE = 'Enter a delay from 0 to 7 days (0 gives the role at once).';
-
 /**
  * The form's delay (a number and a unit) in whole seconds. An empty amount means 0; decimals are
  * fine (1.5 hours), negative numbers, text and anything above 7 days are not.
  */
-export function parseDelayField(amount: string | undefined, unit: string | undefined): DelayField {
-	if (!unit || !Object.hasOwn(DELAY_UNITS, unit)) return { ok: false, error: 'Choose minutes, hours or days.' };
+export function parseDelayField(amount: string | undefined, unit: string | undefined, t: Translate): DelayField {
+	if (!unit || !Object.hasOwn(DELAY_UNITS, unit)) return { ok: false, error: t('errors.chooseUnit') };
+	const range = t('errors.range');
 	const text = (amount ?? '').trim();
 	const n = text === '' ? 0 : Number(text);
-	if (!Number.isFinite(n)) return { ok: false, error: `The delay must be a number. ${RANGE}` };
-	if (n < 0) return { ok: false, error: `The delay cannot be negative. ${RANGE}` };
+	if (!Number.isFinite(n)) return { ok: false, error: t('errors.notNumber', { range }) };
+	if (n < 0) return { ok: false, error: t('errors.negative', { range }) };
 	const seconds = Math.round(n * DELAY_UNITS[unit as DelayUnit]);
-	if (seconds > MAX_DELAY_SECONDS) return { ok: false, error: `That is longer than 7 days. ${RANGE}` };
+	if (seconds > MAX_DELAY_SECONDS) return { ok: false, error: t('errors.tooLong', { range }) };
 	return { ok: true, seconds };
 }

@@ -1,5 +1,5 @@
 import type { Guild } from 'discord.js';
-import { assignProblem } from 'foyer';
+import { assignProblem, type Translate } from 'foyer';
 import type { AutoRole } from './_rules.ts';
 
 /** A role of the "Add a rule" select: roles Foyer cannot give are listed, disabled, with the reason. */
@@ -11,7 +11,7 @@ export interface RoleChoice {
 }
 
 /** The guild's roles, highest first as in Discord's settings, without @everyone. */
-export function roleChoices(guild: Guild, rules: readonly AutoRole[]): RoleChoice[] {
+export function roleChoices(guild: Guild, rules: readonly AutoRole[], t: Translate): RoleChoice[] {
 	const taken = new Set(rules.map((r) => r.roleId));
 	return [...guild.roles.cache.values()]
 		.filter((role) => role.id !== guild.id)
@@ -19,6 +19,6 @@ export function roleChoices(guild: Guild, rules: readonly AutoRole[]): RoleChoic
 		.map((role) => ({
 			id: role.id,
 			name: role.name,
-			reason: taken.has(role.id) ? 'Already an auto role.' : assignProblem(role),
+			reason: taken.has(role.id) ? t('errors.alreadyAutoRole') : assignProblem(role),
 		}));
 }

@@ -1,4 +1,5 @@
 /** Pure parts of an auto-role rule: its shape, limits, input validation and wording. No I/O here. */
+import type { Translate } from 'foyer';
 
 export type Target = 'humans' | 'bots';
 export const TARGETS: readonly Target[] = ['humans', 'bots'];
@@ -20,27 +21,30 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: FieldError
 
 /**
  * Validates raw input, as a dashboard form or a command gives it (strings or numbers). `delaySeconds`
- * defaults to 0 and `target` to humans; every problem is reported against its field.
+ * defaults to 0 and `target` to humans; every problem is reported against its field, worded by `t`.
  */
-export function parseRuleInput(raw: { roleId?: unknown; delaySeconds?: unknown; target?: unknown }): Parsed<RuleInput> {
+export function parseRuleInput(
+	raw: { roleId?: unknown; delaySeconds?: unknown; target?: unknown },
+	t: Translate,
+): Parsed<RuleInput> {
 	const errors: FieldErrors = {};
 	const roleId = typeof raw.roleId === 'string' ? raw.roleId.trim() : '';
-	if (!/^\d{17,20}$/.test(roleId)) errors.role = 'Choose a role.';
+	if (!/^\d{17,20}$/.test(roleId)) errors.role = t('errors.chooseRole');
 	const delayRaw = raw.delaySeconds ?? 0;
 	const delay = typeof delayRaw === 'string' && delayRaw.trim() !== '' ? Number(delayRaw) : delayRaw;
 	if (typeof delay !== 'number' || !Number.isInteger(delay) || delay < 0 || delay > MAX_DELAY_SECONDS)
-		errors.delay = `The delay must be a whole number of seconds from 0 to ${MAX_DELAY_SECONDS} (7 days).`;
+		errors.delay = t('errors.delaySeconds', { max: MAX_DELAY_SECONDS });
 	const target = raw.target ?? 'humans';
-	if (!TARGETS.includes(target as Target)) errors.target = 'The target must be humans or bots.';
+	if (!TARGETS.includes(target as Target)) errors.target = t('errors.target');
 	if (Object.keys(errors).length) return { ok: false, errors };
 	return { ok: true, value: { roleId, delaySeconds: delay as number, target: target as Target } };
 }
 
-/** `0` → "at once", `5400` → "after 1 h 30 min", `1` → "after 1 s". */
-export function describeDelay(seconds: number): string {
-	if (seconds <= 0) return 'at once';
+/** `0` → "at once", `5400` → "after 1 h 30 min", `1` → "after 1 s" (in `t`'s language). */
+export function describeDelay(seconds: number, t: Translate): string {
+	if (seconds <= 0) return t('delay.atOnce');
 	const parts: string[] = [];
-	const units: [number, string][] = [
+	const units: [number, 'd' | 'h' | 'min' | 's'][] = [
 		[86_400, 'd'],
 		[3_600, 'h'],
 		[60, 'min'],
@@ -50,7 +54,7 @@ export function describeDelay(seconds: number): string {
 	for (const [size, unit] of units) {
 		const n = Math.floor(rest / size);
 		rest -= n * size;
-		if (n) parts.push(`${n} ${unit}`);
+		if (n) parts.push(t(`delay.${unit}`, { n }));
 	}
-	return `after ${parts.join(' ')}`;
+	return t('delay.after', { parts: parts.join(' ') });
 }

@@ -18,18 +18,26 @@ export const pagePath = (guildId: string) => `/${plugin.id}/${guildId}`;
 /**
  * The rules section of the page (the table, its buttons and the "Add a rule" form), rendered from
  * views/rules.eta. It is its own htmx target: every post answers it whole, so page and fragment agree.
+ * Written in `locale`, the page's.
  */
-export async function renderRulesSection(guild: Guild, csrf: string, state: RulesSectionState = {}): Promise<string> {
-	const rules = await viewRules(guild);
+export async function renderRulesSection(
+	guild: Guild,
+	csrf: string,
+	locale: string,
+	state: RulesSectionState = {},
+): Promise<string> {
+	const t = plugin.translator({ locale });
+	const rules = await viewRules(guild, t);
 	const values = { role: '', delay: '0', unit: 'minutes', target: 'humans', ...state.values };
-	const roles = roleChoices(guild, rules);
+	const roles = roleChoices(guild, rules, t);
 	return plugin.views.render('rules', {
+		locale,
 		base: pagePath(guild.id),
 		csrf,
 		message: state.message ?? null,
 		rules: rules.map((rule, i) => ({
 			...rule,
-			label: rule.roleName ?? `Deleted role ${rule.roleId}`,
+			label: rule.roleName ?? t('page.deletedRoleId', { id: rule.roleId }),
 			first: i === 0,
 			last: i === rules.length - 1,
 		})),

@@ -1,6 +1,6 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { Guild } from 'discord.js';
-import { assignProblem } from 'foyer';
+import { assignProblem, type Translate } from 'foyer';
 import { describeDelay, type FieldErrors, MAX_RULES, parseRuleInput, type Target } from './_rule-input.ts';
 import { AutorolesRule } from './entities/autoroles-rule.ts';
 import plugin from './plugin.ts';
@@ -77,43 +77,44 @@ export function rulesFor(rules: readonly AutoRole[], isBot: boolean): AutoRole[]
 	return rules.filter((r) => r.target === target);
 }
 
-export async function viewRules(guild: Guild): Promise<RuleView[]> {
+export async function viewRules(guild: Guild, t: Translate): Promise<RuleView[]> {
 	return (await listRules(guild.id)).map((rule) => {
 		const role = guild.roles.cache.get(rule.roleId);
 		return {
 			...rule,
 			roleName: role?.name ?? null,
-			delay: describeDelay(rule.delaySeconds),
-			problem: role ? assignProblem(role) : 'This role no longer exists; remove the rule.',
+			delay: describeDelay(rule.delaySeconds, t),
+			problem: role ? assignProblem(role) : t('errors.roleGone'),
 		};
 	});
 }
 
-const duplicate = (name: string): AddResult => ({
+const duplicate = (name: string, t: Translate): AddResult => ({
 	ok: false,
-	errors: { role: `Role ${name} is already an auto role; remove it first to change its delay or target.` },
+	errors: { role: t('errors.duplicate', { name }) },
 });
 
 /**
  * Adds a rule at the end of the order, after checking the input, that the role exists, that Foyer may
- * give it (hierarchy) and that it is not configured yet. Errors are per field, ready for a form.
+ * give it (hierarchy) and that it is not configured yet. Errors are per field, ready for a form,
+ * worded by `t` (the reader's language).
  */
 export async function addRule(
 	guild: Guild,
 	raw: { roleId?: unknown; delaySeconds?: unknown; target?: unknown },
+	t: Translate,
 ): Promise<AddResult> {
-	const parsed = parseRuleInput(raw);
+	const parsed = parseRuleInput(raw, t);
 	if (!parsed.ok) return parsed;
 	const { roleId, delaySeconds, target } = parsed.value;
 	const role = guild.roles.cache.get(roleId);
-	if (!role) return { ok: false, errors: { role: 'That role does not exist in this server.' } };
+	if (!role) return { ok: false, errors: { role: t('errors.noSuchRole') } };
 	const problem = assignProblem(role);
 	if (problem) return { ok: false, errors: { role: problem } };
 	const em = plugin.em();
 	const existing = await em.find(AutorolesRule, { guildId: guild.id }, { orderBy: { position: 'asc' } });
-	if (existing.some((r) => r.roleId === roleId)) return duplicate(role.name);
-	if (existing.length >= MAX_RULES)
-		return { ok: false, errors: { role: `A server can have at most ${MAX_RULES} auto roles; remove one first.` } };
+	if (existing.some((r) => r.roleId === roleId)) return duplicate(role.name, t);
+	if (existing.length >= MAX_RULES) return { ok: false, errors: { role: t('errors.tooMany', { max: MAX_RULES }) } };
 	const row = em.create(AutorolesRule, {
 		guildId: guild.id,
 		roleId,
@@ -126,7 +127,7 @@ export async function addRule(
 		await em.flush();
 	} catch (error) {
 		// Two admins adding the same role at once: the unique index decides.
-		if (error instanceof UniqueConstraintViolationException) return duplicate(role.name);
+		if (error instanceof UniqueConstraintViolationException) return duplicate(role.name, t);
 		throw error;
 	} finally {
 		forget(guild.id);

@@ -5,8 +5,9 @@ import plugin from './plugin.ts';
 /** The join DM plugin's card on the server overview: DMs that arrived, and members whose DMs are closed. */
 export async function joinDmOverview(guild: Guild): Promise<OverviewFigure[]> {
 	const counts = await plugin.counters.read(guild.id);
+	const t = plugin.translator({ guild: guild.id });
 	return [
-		{ label: 'DMs sent', value: counts.sent ?? 0 },
-		{ label: 'DMs failed', value: counts.failed ?? 0, warn: true },
+		{ label: t('page.sent'), value: counts.sent ?? 0 },
+		{ label: t('page.failed'), value: counts.failed ?? 0, warn: true },
 	];
 }

@@ -1,6 +1,6 @@
 import type { Route } from '@sapphire/plugin-api';
 import type { Guild } from 'discord.js';
-import { isHtmx, redirect, requestContext, sendPage } from 'foyer';
+import { isHtmx, pageLocale, redirect, requestContext, sendPage } from 'foyer';
 import { type PanelMessage, pagePath, renderPanel } from './_panel.ts';
 import plugin from './plugin.ts';
 
@@ -18,7 +18,9 @@ export async function answerPanel(
 ): Promise<void> {
 	if (status < 400 && !isHtmx(request)) return redirect(response, pagePath(guild.id));
 	const csrf = requestContext(request).session?.csrfToken ?? '';
-	const panel = await renderPanel(guild, csrf, message);
-	const body = isHtmx(request) ? panel : plugin.views.render('refused', { base: pagePath(guild.id), panel });
-	sendPage(request, response, { title: 'Verification', body, status, active: `plugin:${plugin.id}:` });
+	const locale = pageLocale(request);
+	const panel = await renderPanel(guild, csrf, locale, message);
+	const body = isHtmx(request) ? panel : plugin.views.render('refused', { locale, base: pagePath(guild.id), panel });
+	const title = plugin.t('page.title', { locale });
+	sendPage(request, response, { title, body, status, active: `plugin:${plugin.id}:` });
 }

@@ -12,20 +12,20 @@ export interface PanelMessage {
 	text: string;
 }
 
-const ACTIONS: Record<string, string> = {
-	verified: 'Verified',
-	kicked: 'Removed',
-	left: 'Left',
-	'not-kicked': 'Not removed',
-	'lockdown-on': 'Lockdown',
-	'lockdown-off': 'Lockdown lifted',
-};
+const ACTIONS = new Set(['verified', 'kicked', 'left', 'not-kicked', 'lockdown-on', 'lockdown-off']);
 
 /**
  * The page's own section: the lockdown, the members waiting (deadline, verify now / remove now) and
- * the log. Its own htmx target: every action answers it whole, so page and fragment agree.
+ * the log. Its own htmx target: every action answers it whole, so page and fragment agree. In `locale`,
+ * the page's (the log's reasons stay as they were written, in the server's language then).
  */
-export async function renderPanel(guild: Guild, csrf: string, message: PanelMessage | null = null): Promise<string> {
+export async function renderPanel(
+	guild: Guild,
+	csrf: string,
+	locale: string,
+	message: PanelMessage | null = null,
+): Promise<string> {
+	const t = plugin.translator({ locale });
 	const now = plugin.now();
 	const [waiting, total, journal, lockdown] = await Promise.all([
 		listWaiting(guild.id, 100),
@@ -34,6 +34,7 @@ export async function renderPanel(guild: Guild, csrf: string, message: PanelMess
 		lockdownOf(guild.id),
 	]);
 	return plugin.views.render('panel', {
+		locale,
 		base: pagePath(guild.id),
 		csrf,
 		message,
@@ -48,14 +49,14 @@ export async function renderPanel(guild: Guild, csrf: string, message: PanelMess
 			userId: w.userId,
 			username: w.username,
 			joined: utc(w.joinedAt),
-			stage: w.stage === 'screening' ? 'In Discord’s membership screening' : 'Waiting',
-			deadline: w.deadlineAt === null ? 'none' : `${utc(w.deadlineAt)} (${until(w.deadlineAt, now)})`,
+			stage: t(w.stage === 'screening' ? 'panel.screening' : 'panel.waiting'),
+			deadline: w.deadlineAt === null ? t('panel.noDeadline') : `${utc(w.deadlineAt)} (${until(w.deadlineAt, now)})`,
 		})),
 		more: total - waiting.length,
 		total,
 		journal: journal.map((e) => ({
 			at: utc(e.at),
-			action: ACTIONS[e.action] ?? e.action,
+			action: ACTIONS.has(e.action) ? t(`panel.actionsLog.${e.action}`) : e.action,
 			who: e.username ? `${e.username} (${e.userId})` : '',
 			reason: e.reason,
 		})),

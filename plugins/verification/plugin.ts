@@ -73,8 +73,18 @@ export default definePlugin({
 			patternMessage: 'cannot use member placeholders (%member_…%, %inviter…%): it is one message for every member',
 			default:
 				'Welcome to **%guild_name%**! Please read %server_rules%, then verify below to get access to the server.',
+			localizedDefaults: {
+				'es-ES': '¡Bienvenido a **%guild_name%**! Lee %server_rules% y verifícate abajo para acceder al servidor.',
+			},
 		},
-		buttonLabel: { type: 'string', label: 'Button label', minLength: 1, maxLength: 80, default: 'Verify' },
+		buttonLabel: {
+			type: 'string',
+			label: 'Button label',
+			minLength: 1,
+			maxLength: 80,
+			default: 'Verify',
+			localizedDefaults: { 'es-ES': 'Verificarme' },
+		},
 		emoji: {
 			type: 'string',
 			label: 'Verification emoji',
@@ -93,6 +103,9 @@ export default definePlugin({
 			template: true,
 			maxLength: 2000,
 			default: 'Welcome %member_mention%, you are verified! Enjoy **%guild_name%**.',
+			localizedDefaults: {
+				'es-ES': '¡Bienvenido %member_mention%, ya estás verificado! Disfruta de **%guild_name%**.',
+			},
 		},
 		welcomeRaidTemplate: {
 			type: 'string',
@@ -105,6 +118,7 @@ export default definePlugin({
 			pattern: LISTS_MEMBERS,
 			patternMessage: 'must name the members with %members% or %member_names%',
 			default: 'Welcome %members%, you are verified! Enjoy **%guild_name%**.',
+			localizedDefaults: { 'es-ES': '¡Bienvenidos %members%, ya están verificados! Disfruten de **%guild_name%**.' },
 		},
 		welcomeChannel: {
 			type: 'channel',

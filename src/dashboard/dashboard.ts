@@ -3,6 +3,7 @@ import { container } from '@sapphire/framework';
 import type { Client, Guild } from 'discord.js';
 import type { RESTAPIPartialCurrentUserGuild } from 'discord-api-types/v10';
 import type { Database } from '../core/database/database.ts';
+import { DEFAULT_LOCALE } from '../core/i18n/locales.ts';
 import type { PluginManager } from '../core/plugins/plugin-manager.ts';
 import { GuildAccessCache } from './access/guild-access.ts';
 import { LoginThrottle } from './access/login-throttle.ts';
@@ -10,6 +11,7 @@ import { DashboardAuditEntry } from './audit/audit-entry-entity.ts';
 import { type AuditLog, MemoryAuditLog, type NewAuditEntry } from './audit/audit-log.ts';
 import { DbAuditLog } from './audit/db-audit-log.ts';
 import { DiscordOAuth } from './discord-oauth.ts';
+import { dashboardTexts, manifestTexts } from './http/page-locale.ts';
 import {
 	type DashboardOptions,
 	DEFAULT_MAX_BODY_BYTES,
@@ -103,21 +105,24 @@ export class Dashboard {
 	}
 
 	/** The guild's navigation: the core's pages, then each enabled plugin's entries. */
-	navigationFor(guild: Guild): NavEntry[] {
+	navigationFor(guild: Guild, locale: string = DEFAULT_LOCALE): NavEntry[] {
 		const base = `/guilds/${guild.id}`;
-		const entries: NavEntry[] = [{ label: 'Overview', href: base, key: 'overview' }];
+		const t = dashboardTexts(locale);
+		const entries: NavEntry[] = [{ label: t('nav.overview'), href: base, key: 'overview' }];
 		for (const info of this.plugins.list()) {
 			if (info.status !== 'loaded' || !info.id) continue;
 			const manifest = this.plugins.get(info.id);
-			for (const nav of manifest?.navigation ?? [])
+			if (!manifest) continue;
+			const texts = manifestTexts(manifest, locale);
+			for (const nav of manifest.navigation ?? [])
 				entries.push({
-					label: nav.label,
+					label: texts.navigation(nav),
 					href: `/${info.id}/${guild.id}${nav.path ? `/${nav.path}` : ''}`,
 					key: `plugin:${info.id}:${nav.path}`,
 				});
 		}
-		entries.push({ label: 'Audit log', href: `${base}/audit`, key: 'audit' });
-		if (this.sandbox) entries.push({ label: 'Sandbox', href: `${base}/sandbox`, key: 'sandbox' });
+		entries.push({ label: t('nav.audit'), href: `${base}/audit`, key: 'audit' });
+		if (this.sandbox) entries.push({ label: t('nav.sandbox'), href: `${base}/sandbox`, key: 'sandbox' });
 		return entries;
 	}
 

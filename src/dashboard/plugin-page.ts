@@ -1,6 +1,7 @@
 import { container } from '@sapphire/framework';
 import type { ApiRequest, ApiResponse } from '@sapphire/plugin-api';
 import { renderSettingsForm, savedState } from './forms/render-settings-form.ts';
+import { manifestTexts, pageLocale, pageTexts } from './http/page-locale.ts';
 import { requestContext } from './http/request-context.ts';
 import { guildOf, renderView, sendError, sendPage } from './http/respond.ts';
 
@@ -26,19 +27,29 @@ export async function sendPluginPage(request: ApiRequest, response: ApiResponse,
 	const guild = guildOf(request);
 	const session = requestContext(request).session;
 	const manifest = container.plugins.get(options.pluginId);
-	if (!manifest || !session) return sendError(request, response, 404, `No plugin "${options.pluginId}" is loaded.`);
+	if (!manifest || !session)
+		return sendError(request, response, 404, pageTexts(request)('error.noPlugin', { id: options.pluginId }));
 	const hasSettings = Object.keys(manifest.settings ?? {}).length > 0;
+	const locale = pageLocale(request);
+	const texts = manifestTexts(manifest, locale);
 	const body = renderView('pages/plugin-page', {
-		plugin: { id: manifest.id, name: manifest.name, description: manifest.description },
+		locale,
+		plugin: { id: manifest.id, name: texts.name, description: texts.description },
 		guildId: guild.id,
 		enabled: container.plugins.isEnabledIn(manifest.id, guild.id),
 		figures: (options.figures ?? []).map((f) => ({ label: f.label, value: String(f.value) })),
 		notices: options.notices ?? [],
 		form: hasSettings
-			? await renderSettingsForm(guild, manifest.id, session, {
-					back: new URL(request.url ?? '/', 'http://x').pathname,
-					...savedState(request.query, manifest.id, guild.id),
-				})
+			? await renderSettingsForm(
+					guild,
+					manifest.id,
+					session,
+					{
+						back: new URL(request.url ?? '/', 'http://x').pathname,
+						...savedState(request.query, manifest.id, guild.id, locale),
+					},
+					locale,
+				)
 			: '',
 		actions: (options.actions ?? []).map((a) => ({ ...a, href: `/${manifest.id}/${guild.id}/${a.path}` })),
 		csrf: session.csrfToken,
@@ -46,7 +57,7 @@ export async function sendPluginPage(request: ApiRequest, response: ApiResponse,
 	});
 	const nav = (manifest.navigation ?? [])[0];
 	sendPage(request, response, {
-		title: manifest.name,
+		title: texts.name,
 		body,
 		active: `plugin:${manifest.id}:${nav?.path ?? ''}`,
 		...(options.status ? { status: options.status } : {}),

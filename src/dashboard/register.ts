@@ -9,6 +9,7 @@ import { DashboardAdminPluginsRoute } from './routes/admin-plugins.ts';
 import { DashboardAssetsRoute } from './routes/assets.ts';
 import { DashboardFaviconRoute } from './routes/favicon.ts';
 import { DashboardGuildAuditRoute } from './routes/guild-audit.ts';
+import { DashboardGuildLanguageRoute } from './routes/guild-language.ts';
 import { DashboardGuildOverviewRoute } from './routes/guild-overview.ts';
 import { DashboardGuildsRoute } from './routes/guilds.ts';
 import { DashboardLoginRoute } from './routes/login.ts';
@@ -29,6 +30,7 @@ const ROUTES = {
 	guilds: DashboardGuildsRoute,
 	'guild-overview': DashboardGuildOverviewRoute,
 	'guild-audit': DashboardGuildAuditRoute,
+	'guild-language': DashboardGuildLanguageRoute,
 	'plugin-enabled': DashboardPluginEnabledRoute,
 	'plugin-settings': DashboardPluginSettingsRoute,
 	'template-preview': DashboardTemplatePreviewRoute,

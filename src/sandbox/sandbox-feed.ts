@@ -28,9 +28,9 @@ export async function sandboxMessages(
 }
 
 /** The feed partial's model: each message drawn as members of the server see it. */
-export async function sandboxFeed(emulatorUrl: string, guild: Guild) {
+export async function sandboxFeed(emulatorUrl: string, guild: Guild, locale: string) {
 	const mentions = guildMentions(guild);
 	const now = new Date();
 	const messages = await sandboxMessages(emulatorUrl, guild, mentions);
-	return { messages: messages.map((m) => discordMessageView(m, { mentions, now })), guildId: guild.id };
+	return { locale, messages: messages.map((m) => discordMessageView(m, { mentions, now, locale })), guildId: guild.id };
 }

@@ -4,6 +4,8 @@ export interface AuditRow {
 	username: string;
 	userId: string;
 	action: string;
+	/** The action as the page names it, in its language. */
+	label: string;
 	plugin: string | null;
 	before: unknown;
 	after: unknown;
@@ -115,7 +117,9 @@ function auditRows(html: string): AuditRow[] {
 			when: htmlText(when),
 			username: htmlText(who.replace(/<br>[\s\S]*$/, '').replace(/^@/, '')),
 			userId: small(who) ?? '',
-			action: htmlText(what.replace(/<br>[\s\S]*$/, '')),
+			// The action's id (the cell shows its name in the page's language).
+			action: htmlText(what.match(/data-action="([^"]*)"/)?.[1] ?? what.replace(/<br>[\s\S]*$/, '')),
+			label: htmlText(what.replace(/<br>[\s\S]*$/, '').replace(/<[^>]+>/g, '')),
 			plugin: plugin === undefined ? null : htmlText(plugin),
 			before: json(before),
 			after: json(after),

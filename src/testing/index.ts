@@ -18,6 +18,7 @@ export {
 	SCREENSHOT_DIR,
 	type TestBrowser,
 } from './browser.ts';
+export { catalogTranslator } from './catalog-translator.ts';
 export { type AuditRow, DashboardClient } from './dashboard-client.ts';
 export { type HarnessOptions, type LogLine, startFoyerWithEmulator } from './foyer-harness.ts';
 export { startFoyerOnBackend } from './foyer-on-backend.ts';

@@ -142,14 +142,16 @@ describeWithChromium('dashboard in a real browser', () => {
 
 		await page.getByRole('link', { name: 'Audit log' }).click();
 		await page.waitForURL(`${base}/guilds/${h.guildId}/audit`);
-		const row = page.locator('#audit-table tr', { hasText: 'settings.update' });
+		// The action by its name (the page's language), its id on the cell.
+		const row = page.locator('#audit-table tr', { hasText: 'Settings changed' });
+		expect(await row.locator('[data-action="settings.update"]').count()).toBe(1);
 		expect(await row.count()).toBe(1);
 		const cells = row.locator('td');
 		expect(await text(cells.nth(1))).toContain(`@${h.emulator.demo?.owner.username}`);
 		expect(await text(cells.nth(2))).toContain('greeter');
 		expect(JSON.parse((await cells.nth(3).textContent()) ?? '')).toEqual({ prefix: '' });
 		expect(JSON.parse((await cells.nth(4).textContent()) ?? '')).toEqual({ prefix: '>>' });
-		expect(await page.locator('#audit-table tr', { hasText: 'plugin.disable' }).count()).toBe(1);
+		expect(await page.locator('#audit-table tr', { hasText: 'Plugin turned off' }).count()).toBe(1);
 		await b.screenshot(page, '07-audit-log');
 	});
 

@@ -1,5 +1,6 @@
 import { Command } from '@sapphire/framework';
 import { InteractionContextType, MessageFlags, PermissionFlagsBits } from 'discord.js';
+import { localized, localizedChoice } from 'foyer';
 import { adjust } from '../_adjust.ts';
 import { MAX_ADJUST } from '../_adjust-input.ts';
 import { balanceOf, history } from '../_balances.ts';
@@ -7,6 +8,7 @@ import { leaderboardRows } from '../_leaderboard-rows.ts';
 import { enterManually } from '../_manual-purchase.ts';
 import { nextTier, tierFor } from '../_tier-input.ts';
 import { listTiers } from '../_tiers.ts';
+import plugin from '../plugin.ts';
 
 const PAGE = 10;
 const when = (ms: number) => `<t:${Math.floor(ms / 1000)}:d>`;
@@ -18,68 +20,41 @@ const when = (ms: number) => `<t:${Math.floor(ms / 1000)}:d>`;
 export class PointsCommand extends Command {
 	override registerApplicationCommands(registry: Command.Registry) {
 		registry.registerChatInputCommand((b) =>
-			b
-				.setName('points')
-				.setDescription('Loyalty points and VIP tiers')
+			localized(b, plugin, 'command')
 				.setContexts(InteractionContextType.Guild)
 				.addSubcommand((s) =>
-					s
-						.setName('view')
-						.setDescription('Points, tier and the next tier')
-						.addUserOption((o) => o.setName('user').setDescription('Whose points (default: yours)')),
+					localized(s, plugin, 'command.view').addUserOption((o) => localized(o, plugin, 'command.viewUser')),
 				)
 				.addSubcommand((s) =>
-					s
-						.setName('top')
-						.setDescription('The members with the most points')
-						.addIntegerOption((o) => o.setName('page').setDescription('Page (10 per page)').setMinValue(1)),
+					localized(s, plugin, 'command.top').addIntegerOption((o) =>
+						localized(o, plugin, 'command.topPage').setMinValue(1),
+					),
 				)
 				.addSubcommand((s) =>
-					s
-						.setName('history')
-						.setDescription('How the points were earned and spent, newest first')
-						.addUserOption((o) => o.setName('user').setDescription('Whose history (others need Manage Server)'))
-						.addIntegerOption((o) => o.setName('page').setDescription('Page (10 lines per page)').setMinValue(1)),
+					localized(s, plugin, 'command.history')
+						.addUserOption((o) => localized(o, plugin, 'command.historyUser'))
+						.addIntegerOption((o) => localized(o, plugin, 'command.historyPage').setMinValue(1)),
 				)
 				.addSubcommand((s) =>
-					s
-						.setName('adjust')
-						.setDescription('Add or take points (Manage Server)')
-						.addUserOption((o) => o.setName('user').setDescription('The member').setRequired(true))
+					localized(s, plugin, 'command.adjust')
+						.addUserOption((o) => localized(o, plugin, 'command.adjustUser').setRequired(true))
 						.addIntegerOption((o) =>
-							o
-								.setName('amount')
-								.setDescription('Points to add (negative to take)')
-								.setRequired(true)
-								.setMinValue(-MAX_ADJUST)
-								.setMaxValue(MAX_ADJUST),
+							localized(o, plugin, 'command.amount').setRequired(true).setMinValue(-MAX_ADJUST).setMaxValue(MAX_ADJUST),
 						)
-						.addStringOption((o) =>
-							o.setName('reason').setDescription('Why (kept in the ledger)').setRequired(true).setMaxLength(200),
-						),
+						.addStringOption((o) => localized(o, plugin, 'command.reason').setRequired(true).setMaxLength(200)),
 				)
 				.addSubcommand((s) =>
-					s
-						.setName('purchase')
-						.setDescription('Record a purchase or refund by hand (Manage Server)')
-						.addUserOption((o) => o.setName('user').setDescription('The buyer').setRequired(true))
+					localized(s, plugin, 'command.purchase')
+						.addUserOption((o) => localized(o, plugin, 'command.buyer').setRequired(true))
+						.addStringOption((o) => localized(o, plugin, 'command.money').setRequired(true))
+						.addStringOption((o) => localized(o, plugin, 'command.order').setRequired(true).setMaxLength(100))
 						.addStringOption((o) =>
-							o.setName('amount').setDescription('Amount in the server’s currency, like 49.99').setRequired(true),
+							localized(o, plugin, 'command.type').addChoices(
+								localizedChoice(plugin, 'command.types.purchase', 'purchase'),
+								localizedChoice(plugin, 'command.types.refund', 'refund'),
+							),
 						)
-						.addStringOption((o) =>
-							o
-								.setName('order')
-								.setDescription('The order id (a refund uses its purchase’s)')
-								.setRequired(true)
-								.setMaxLength(100),
-						)
-						.addStringOption((o) =>
-							o
-								.setName('type')
-								.setDescription('purchase (default) or refund')
-								.addChoices({ name: 'purchase', value: 'purchase' }, { name: 'refund', value: 'refund' }),
-						)
-						.addStringOption((o) => o.setName('product').setDescription('The product id').setMaxLength(100)),
+						.addStringOption((o) => localized(o, plugin, 'command.product').setMaxLength(100)),
 				),
 		);
 	}

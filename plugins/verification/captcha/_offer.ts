@@ -7,6 +7,7 @@ import {
 } from 'discord.js';
 import { CAPTCHA_BUTTON } from '../_ids.ts';
 import type { VerificationSettings } from '../_settings.ts';
+import plugin from '../plugin.ts';
 import { CHALLENGE_TTL_MS, issueChallenge } from './_challenge.ts';
 
 /**
@@ -21,19 +22,21 @@ export async function sendChallenge(
 	const challenge = await issueChallenge(interaction.guildId, interaction.user.id);
 	const left = s.captchaAttempts - challenge.failures;
 	const minutes = Math.round(CHALLENGE_TTL_MS / 60_000);
+	// An ephemeral reply: in the member's language.
+	const t = plugin.translator({ locale: interaction.locale });
 	const content = [
 		lead,
-		`Type the code shown in the image: press **Enter the code** below. It works for ${minutes} minutes.`,
-		`-# ${left} wrong answer${left === 1 ? '' : 's'} left before you are removed from the server.`,
+		t('captcha.prompt', { minutes }),
+		t(left === 1 ? 'captcha.leftOne' : 'captcha.leftMany', { n: left }),
 	]
 		.filter(Boolean)
 		.join('\n');
 	await interaction.editReply({
 		content,
-		files: [{ attachment: challenge.png, name: 'verification-code.png', description: 'The verification code' }],
+		files: [{ attachment: challenge.png, name: 'verification-code.png', description: t('captcha.imageDescription') }],
 		components: [
 			new ActionRowBuilder<ButtonBuilder>().addComponents(
-				new ButtonBuilder().setCustomId(CAPTCHA_BUTTON).setLabel('Enter the code').setStyle(ButtonStyle.Primary),
+				new ButtonBuilder().setCustomId(CAPTCHA_BUTTON).setLabel(t('captcha.enter')).setStyle(ButtonStyle.Primary),
 			),
 		],
 		allowedMentions: { parse: [] },

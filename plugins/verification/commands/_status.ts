@@ -1,12 +1,13 @@
 import type { Guild } from 'discord.js';
+import type { Translate } from 'foyer';
 import { configured } from '../_settings.ts';
 import { gateProblems } from '../gate/_problems.ts';
 import { countWaiting } from '../gate/_waiting.ts';
 import { lockdownOf } from '../lockdown/_state.ts';
 import plugin from '../plugin.ts';
 
-/** `/verify status`: the gate's setup, the figures and what is wrong, in a few lines. */
-export async function statusText(guild: Guild): Promise<string> {
+/** `/verify status`: the gate's setup, the figures and what is wrong, in a few lines, in `t`'s language. */
+export async function statusText(guild: Guild, t: Translate): Promise<string> {
 	const s = plugin.settings(guild.id);
 	const [counts, waiting, lockdown] = await Promise.all([
 		plugin.counters.read(guild.id),
@@ -14,16 +15,23 @@ export async function statusText(guild: Guild): Promise<string> {
 		lockdownOf(guild.id),
 	]);
 	const on = plugin.enabledIn(guild.id) && configured(s);
-	const role = (id: string | null) => (id ? `<@&${id}>` : 'none');
+	const role = (id: string | null) => (id ? `<@&${id}>` : t('status.none'));
+	const mode = t(`settings.mode.choices.${s.mode}`);
 	const lines = [
-		on ? `The gate is on: ${s.mode} mode in <#${s.channel}>.` : 'The gate is off in this server.',
-		`Verified role: ${role(s.verifiedRole)}; unverified role: ${role(s.unverifiedRole)}.`,
-		s.timeoutMinutes > 0
-			? `Members who do not verify within ${s.timeoutMinutes} minutes are removed.`
-			: 'Members are never removed for not verifying.',
-		`Waiting now: ${waiting}. Verified: ${counts.verified ?? 0}, skipped: ${counts.skipped ?? 0}, removed: ${counts.kicked ?? 0}, wrong captcha answers: ${counts.failedCaptchas ?? 0}.`,
-		lockdown ? `Locked down since <t:${Math.floor(lockdown.since / 1000)}:R>: ${lockdown.reason}` : 'No lockdown.',
-		...gateProblems(guild, s).map((p) => `Problem: ${p}`),
+		on ? t('status.on', { mode, channel: `<#${s.channel}>` }) : t('status.off'),
+		t('status.roles', { verified: role(s.verifiedRole), unverified: role(s.unverifiedRole) }),
+		s.timeoutMinutes > 0 ? t('status.timeout', { minutes: s.timeoutMinutes }) : t('status.never'),
+		t('status.figures', {
+			waiting,
+			verified: counts.verified ?? 0,
+			skipped: counts.skipped ?? 0,
+			kicked: counts.kicked ?? 0,
+			wrong: counts.failedCaptchas ?? 0,
+		}),
+		lockdown
+			? t('status.locked', { since: `<t:${Math.floor(lockdown.since / 1000)}:R>`, reason: lockdown.reason })
+			: t('status.notLocked'),
+		...gateProblems(guild, s, t).map((problem) => t('status.problem', { problem })),
 	];
 	return lines.join('\n');
 }

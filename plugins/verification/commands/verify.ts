@@ -1,8 +1,9 @@
 import { Command } from '@sapphire/framework';
 import { type GuildMember, InteractionContextType, MessageFlags, PermissionFlagsBits } from 'discord.js';
-import { memberText } from 'foyer';
+import { localized, memberText } from 'foyer';
 import { verifyMember } from '../gate/_verify.ts';
 import { engage, lift } from '../lockdown/_lockdown.ts';
+import plugin from '../plugin.ts';
 import { statusText } from './_status.ts';
 
 /**
@@ -12,64 +13,57 @@ import { statusText } from './_status.ts';
 export class VerifyCommand extends Command {
 	override registerApplicationCommands(registry: Command.Registry) {
 		registry.registerChatInputCommand((b) =>
-			b
-				.setName('verify')
-				.setDescription('The verification gate for new members')
+			localized(b, plugin, 'command')
 				.setDefaultMemberPermissions(PermissionFlagsBits.ManageRoles)
 				.setContexts(InteractionContextType.Guild)
 				.addSubcommand((s) =>
-					s
-						.setName('member')
-						.setDescription('Let a member through the gate now')
-						.addUserOption((o) => o.setName('user').setDescription('The member to verify').setRequired(true)),
+					localized(s, plugin, 'command.member').addUserOption((o) =>
+						localized(o, plugin, 'command.user').setRequired(true),
+					),
 				)
-				.addSubcommand((s) =>
-					s.setName('status').setDescription('How the gate is set up, who is waiting, and the figures'),
-				)
+				.addSubcommand((s) => localized(s, plugin, 'command.status'))
 				.addSubcommandGroup((g) =>
-					g
-						.setName('lockdown')
-						.setDescription('Raid lockdown')
-						.addSubcommand((s) => s.setName('on').setDescription('Lock the server down now'))
-						.addSubcommand((s) => s.setName('off').setDescription('Lift the lockdown')),
+					localized(g, plugin, 'command.lockdown')
+						.addSubcommand((s) => localized(s, plugin, 'command.on'))
+						.addSubcommand((s) => localized(s, plugin, 'command.off')),
 				),
 		);
 	}
 
 	override async chatInputRun(interaction: Command.ChatInputCommandInteraction) {
+		// The answers are ephemeral, for the moderator alone: in their language. The lockdown's reason
+		// goes to the log channel and the panel, which everyone reads: in the server's language.
+		const t = plugin.translator({ locale: interaction.locale });
 		const reply = (content: string) =>
 			interaction.editReply({ content, allowedMentions: { parse: [] } }).then(() => undefined);
 		await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-		if (!interaction.inCachedGuild()) return reply('Verification is set per server: use this command in a server.');
+		if (!interaction.inCachedGuild()) return reply(t('reply.perServer'));
 		const guild = interaction.guild;
+		const shared = plugin.translator({ guild: guild.id });
 		const actor = { id: interaction.user.id, name: interaction.member.displayName };
 		const group = interaction.options.getSubcommandGroup(false);
 		const sub = interaction.options.getSubcommand(true);
 		// Default permissions are only a default: server admins can grant the command to anyone.
 		const needed = group === 'lockdown' ? PermissionFlagsBits.ManageGuild : PermissionFlagsBits.ManageRoles;
 		if (!interaction.memberPermissions.has(needed))
-			return reply(
-				`You need the ${group === 'lockdown' ? 'Manage Server' : 'Manage Roles'} permission to ${group === 'lockdown' ? 'lock the server down' : 'verify members'}.`,
-			);
+			return reply(t(group === 'lockdown' ? 'reply.needsManageServer' : 'reply.needsManageRoles'));
 		if (group === 'lockdown') {
 			if (sub === 'on') {
-				const engaged = await engage(guild, { automatic: false, reason: 'a moderator locked the server down.', actor });
-				return reply(
-					engaged ? 'Lockdown engaged. Lift it with /verify lockdown off.' : 'The server is already locked down.',
-				);
+				const engaged = await engage(guild, { automatic: false, reason: shared('reason.moderatorLocked'), actor });
+				return reply(engaged ? t('reply.engaged') : t('reply.alreadyLocked'));
 			}
-			const lifted = await lift(guild, { reason: 'a moderator lifted it.', actor });
-			return reply(lifted ? 'Lockdown lifted.' : 'The server is not locked down.');
+			const lifted = await lift(guild, { reason: shared('reason.moderatorLifted'), actor });
+			return reply(lifted ? t('reply.lifted') : t('reply.notLocked'));
 		}
-		if (sub === 'status') return reply(await statusText(guild));
+		if (sub === 'status') return reply(await statusText(guild, t));
 		const target = interaction.options.getMember('user') as GuildMember | null;
-		if (!target) return reply('That user is not a member of this server.');
-		if (target.user.bot) return reply('Bots do not go through the gate.');
+		if (!target) return reply(t('reply.notMember'));
+		if (target.user.bot) return reply(t('reply.bot'));
 		const name = memberText(target.displayName);
-		const outcome = await verifyMember(target, 'moderator', { actor });
-		if (outcome.ok) return reply(`${name} (<@${target.id}>) is verified.`);
-		if (outcome.reason === 'already') return reply(`${name} is already verified.`);
-		if (outcome.reason === 'busy') return reply(`${name} is being verified right now.`);
-		return reply(`${name} was not verified: ${outcome.text}`);
+		const outcome = await verifyMember(target, 'moderator', { actor, locale: interaction.locale });
+		if (outcome.ok) return reply(t('reply.verified', { name, mention: `<@${target.id}>` }));
+		if (outcome.reason === 'already') return reply(t('reply.alreadyVerifiedName', { name }));
+		if (outcome.reason === 'busy') return reply(t('reply.busyName', { name }));
+		return reply(t('reply.notVerified', { name, reason: outcome.text }));
 	}
 }

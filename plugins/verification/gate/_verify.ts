@@ -19,6 +19,8 @@ export type VerifyOutcome =
 export interface VerifyOptions {
 	/** The moderator who verified the member (commands, dashboard). */
 	actor?: { id: string; name: string };
+	/** The language of the outcome's text: the member's (a button) or the moderator's (a command, a page). */
+	locale?: string | null;
 }
 
 /**
@@ -28,13 +30,14 @@ export interface VerifyOptions {
  */
 export async function verifyMember(member: GuildMember, by: VerifiedBy, options: VerifyOptions = {}) {
 	const s = plugin.settings(member.guild.id);
-	if (!configured(s)) return refuse('off', 'Verification is not set up in this server yet.');
+	const t = plugin.translator({ locale: options.locale ?? null });
+	if (!configured(s)) return refuse('off', t('outcome.off'));
 	const outcome = await exclusive(member.guild.id, member.id, () => {
 		// Not given yet: then it never will be, and only the verified role is to give.
 		const dropped = dropQueued(member.guild.id, member.id);
 		return inOrder(member.guild.id, member.id, () => pass(member, by, s, options, !dropped));
 	});
-	return outcome === 'busy' ? refuse('busy', 'Your verification is already under way.') : outcome;
+	return outcome === 'busy' ? refuse('busy', t('outcome.busy')) : outcome;
 }
 
 async function pass(
@@ -45,22 +48,21 @@ async function pass(
 	unverifiedMayBeThere: boolean,
 ): Promise<VerifyOutcome> {
 	const guild = member.guild;
+	const t = plugin.translator({ locale: options.locale ?? null });
 	const waiting = await findWaiting(guild.id, member.id);
-	if (!waiting && by !== 'skip' && looksVerified(member.roles.cache, s))
-		return refuse('already', 'You are already verified.');
+	if (!waiting && by !== 'skip' && looksVerified(member.roles.cache, s)) return refuse('already', t('outcome.already'));
 	try {
 		await passGateRoles(member, s, unverifiedMayBeThere && waiting?.stage === 'waiting');
 	} catch (error) {
-		if (isUnknownMember(error)) return refuse('gone', 'That member is no longer in the server.');
+		if (isUnknownMember(error)) return refuse('gone', t('outcome.gone'));
 		if (error instanceof GateRoleError || isMissingPermissions(error)) {
-			const reason =
-				error instanceof GateRoleError
-					? error.message
-					: 'Discord refused to change the member’s roles (Missing Permissions): Foyer needs Manage Roles and a role above the verified and unverified roles.';
+			// The note and the log line stay in English (the server's log); the reply is in the reader's language.
+			const reason = error instanceof GateRoleError ? error.message : plugin.t('outcome.missingPermissions');
+			const told = error instanceof GateRoleError ? error.message : t('outcome.missingPermissions');
 			if (await plugin.counters.note(guild.id, reason))
 				plugin.log.warn({ guild: guild.id, member: member.id }, `Verification roles not changed: ${reason}`);
 			plugin.counters.add(guild.id, 'roleErrors');
-			return refuse('roles', `Foyer could not give you access: ${reason} A moderator can see this on the dashboard.`);
+			return refuse('roles', t('outcome.roles', { reason: told }));
 		}
 		throw error;
 	}

@@ -19,8 +19,10 @@ export class VerificationCaptchaAnswer extends InteractionHandler {
 	}
 
 	override async run(interaction: ModalSubmitInteraction) {
+		// Only the member who answered sees the reply: in their language.
+		const t = plugin.translator({ locale: interaction.locale });
 		if (!interaction.inCachedGuild())
-			return interaction.reply({ content: 'Verification happens in a server.', flags: MessageFlags.Ephemeral });
+			return interaction.reply({ content: t('reply.inServer'), flags: MessageFlags.Ephemeral });
 		await interaction.deferReply({ flags: MessageFlags.Ephemeral });
 		const s = plugin.settings(interaction.guildId);
 		const member = interaction.member;
@@ -29,23 +31,19 @@ export class VerificationCaptchaAnswer extends InteractionHandler {
 			member.id,
 			interaction.fields.getTextInputValue(CAPTCHA_FIELD),
 		);
-		if (result.kind === 'expired')
-			return sendChallenge(interaction, s, 'That code is no longer valid; here is a new one.');
+		if (result.kind === 'expired') return sendChallenge(interaction, s, t('reply.codeExpired'));
 		if (result.kind === 'wrong') {
-			if (result.failures < s.captchaAttempts)
-				return sendChallenge(interaction, s, 'That was not the code; here is a new one.');
+			if (result.failures < s.captchaAttempts) return sendChallenge(interaction, s, t('reply.codeWrong'));
 			await interaction.editReply({
-				content: `That was not the code either: after ${result.failures} wrong answers you are removed from the server. You can join again and retry.`,
+				content: t('reply.codeRemoved', { n: result.failures }),
 				components: [],
 				files: [],
 			});
 			await kickMember(member, { cause: 'captcha', reason: `Failed the captcha ${result.failures} times.` });
 			return;
 		}
-		const outcome = await verifyMember(member, 'captcha');
-		const content = outcome.ok
-			? `Right! You are verified: welcome to **${memberText(interaction.guild.name)}**!`
-			: outcome.text;
+		const outcome = await verifyMember(member, 'captcha', { locale: interaction.locale });
+		const content = outcome.ok ? t('reply.captchaRight', { guild: memberText(interaction.guild.name) }) : outcome.text;
 		return interaction.editReply({ content, components: [], files: [], allowedMentions: { parse: [] } });
 	}
 }

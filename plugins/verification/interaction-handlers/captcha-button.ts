@@ -2,6 +2,7 @@ import { InteractionHandler, InteractionHandlerTypes } from '@sapphire/framework
 import { type ButtonInteraction, LabelBuilder, ModalBuilder, TextInputBuilder, TextInputStyle } from 'discord.js';
 import { CAPTCHA_BUTTON, CAPTCHA_FIELD, CAPTCHA_MODAL } from '../_ids.ts';
 import { CODE_LENGTH } from '../captcha/_code.ts';
+import plugin from '../plugin.ts';
 
 /** "Enter the code": opens the answer form at once (a modal must be the first answer to the click). */
 export class VerificationCaptchaButton extends InteractionHandler {
@@ -14,13 +15,14 @@ export class VerificationCaptchaButton extends InteractionHandler {
 	}
 
 	override async run(interaction: ButtonInteraction) {
+		const t = plugin.translator({ locale: interaction.locale });
 		const modal = new ModalBuilder()
 			.setCustomId(CAPTCHA_MODAL)
-			.setTitle('Verification code')
+			.setTitle(t('captcha.modalTitle'))
 			.addLabelComponents(
 				new LabelBuilder()
-					.setLabel('The code shown in the image')
-					.setDescription(`${CODE_LENGTH} letters and digits; upper or lower case`)
+					.setLabel(t('captcha.fieldLabel'))
+					.setDescription(t('captcha.fieldHelp', { n: CODE_LENGTH }))
 					.setTextInputComponent(
 						new TextInputBuilder()
 							.setCustomId(CAPTCHA_FIELD)

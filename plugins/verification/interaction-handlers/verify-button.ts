@@ -23,20 +23,22 @@ export class VerificationVerifyButton extends InteractionHandler {
 	}
 
 	override async run(interaction: ButtonInteraction) {
+		// Only the member who pressed sees the answer: in their language.
+		const t = plugin.translator({ locale: interaction.locale });
 		if (!interaction.inCachedGuild())
-			return interaction.reply({ content: 'Verification happens in a server.', flags: MessageFlags.Ephemeral });
+			return interaction.reply({ content: t('reply.inServer'), flags: MessageFlags.Ephemeral });
 		await interaction.deferReply({ flags: MessageFlags.Ephemeral });
 		const s = plugin.settings(interaction.guildId);
 		const member = interaction.member;
 		if ((await effectiveMode(interaction.guildId, s)) === 'captcha') {
 			const waiting = await findWaiting(interaction.guildId, member.id);
 			if (!waiting && looksVerified(member.roles.cache, s))
-				return interaction.editReply({ content: 'You are already verified.' });
+				return interaction.editReply({ content: t('reply.alreadyVerified') });
 			return sendChallenge(interaction, s);
 		}
-		const outcome = await verifyMember(member, 'button');
+		const outcome = await verifyMember(member, 'button', { locale: interaction.locale });
 		const content = outcome.ok
-			? `You are verified: welcome to **${memberText(interaction.guild.name)}**!`
+			? t('reply.youAreVerified', { guild: memberText(interaction.guild.name) })
 			: outcome.text;
 		return interaction.editReply({ content, allowedMentions: { parse: [] } });
 	}

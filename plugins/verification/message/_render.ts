@@ -28,16 +28,14 @@ export async function renderGate(guild: Guild, s: VerificationSettings, mode: Ga
 	const rendered = me
 		? await plugin.renderTemplate(s.message, me)
 		: { content: s.message, allowedMentions: { parse: [] as [], users: [], roles: [] as [] } };
+	// One message for everyone: in the server's language.
+	const t = plugin.translator({ guild: guild.id });
 	const how =
 		mode === 'reaction'
-			? `React with ${s.emoji} to this message to verify.`
-			: mode === 'captcha'
-				? `Press **${s.buttonLabel}**, then type the code shown in the image.`
-				: `Press **${s.buttonLabel}** to verify.`;
-	const deadline =
-		s.timeoutMinutes > 0
-			? `-# Members who have not verified within ${s.timeoutMinutes} minute${s.timeoutMinutes === 1 ? '' : 's'} are removed from the server (they can join again).`
-			: null;
+			? t('gateMessage.react', { emoji: s.emoji })
+			: t(mode === 'captcha' ? 'gateMessage.captcha' : 'gateMessage.button', { button: s.buttonLabel });
+	const n = s.timeoutMinutes;
+	const deadline = n > 0 ? t(n === 1 ? 'gateMessage.deadlineOne' : 'gateMessage.deadlineMany', { n }) : null;
 	const container = new ContainerBuilder().addTextDisplayComponents(
 		new TextDisplayBuilder().setContent(rendered.content),
 		new TextDisplayBuilder().setContent(deadline ? `${how}\n${deadline}` : how),

@@ -6,6 +6,14 @@ export { DEFAULT_LOCALE };
 
 type Catalog = Map<string, string>;
 
+/** A translator bound to a plugin and a locale. */
+export type Translate = (key: string, vars?: Record<string, string | number>) => string;
+
+/** `{name}` placeholders filled from `vars`; unknown ones stay as written. */
+function fill(text: string, vars: Record<string, string | number> | undefined): string {
+	return text.replace(/\{(\w+)\}/g, (whole, name: string) => (vars && name in vars ? String(vars[name]) : whole));
+}
+
 /** Flattens `{ "welcome": { "title": "Hi" } }` into `welcome.title`. */
 function flatten(value: unknown, prefix: string, out: Catalog, file: string): void {
 	if (typeof value === 'string') {
@@ -59,10 +67,17 @@ export class Translations {
 		key: string,
 		options: { locale?: string | null; vars?: Record<string, string | number> } = {},
 	): string {
-		const text = this.find(pluginId, key, options.locale) ?? key;
-		return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
-			options.vars && name in options.vars ? String(options.vars[name]) : whole,
-		);
+		return fill(this.find(pluginId, key, options.locale) ?? key, options.vars);
+	}
+
+	/** `t` bound to one plugin and one locale: what a page passes its views as `it.t(key, vars)`. */
+	translator(pluginId: string, locale: string | null | undefined): Translate {
+		return (key, vars) => this.t(pluginId, key, { locale, ...(vars ? { vars } : {}) });
+	}
+
+	/** Whether a plugin has any catalog (a `languages/` folder with at least one file). */
+	has(pluginId: string): boolean {
+		return (this.#plugins.get(pluginId)?.size ?? 0) > 0;
 	}
 
 	/** The text of `key` in the best available locale, or undefined when no catalog has it. */
@@ -79,12 +94,16 @@ export class Translations {
 	 * Discord's localizations of a command name or description: `{ 'es-ES': '...' }` for every
 	 * supported locale other than English whose catalog has `key`.
 	 */
-	localizations(pluginId: string, key: string): Partial<Record<string, string>> {
+	localizations(
+		pluginId: string,
+		key: string,
+		vars?: Record<string, string | number>,
+	): Partial<Record<string, string>> {
 		const out: Partial<Record<string, string>> = {};
 		for (const locale of LOCALES) {
 			if (locale === DEFAULT_LOCALE) continue;
 			const text = this.#plugins.get(pluginId)?.get(locale)?.get(key);
-			if (text !== undefined) out[locale] = text;
+			if (text !== undefined) out[locale] = fill(text, vars);
 		}
 		return out;
 	}

@@ -9,6 +9,7 @@ import { DEFAULT_LOCALE, isLocale, LOCALES, type Locale } from '../i18n/locales.
 import { Translations } from '../i18n/translations.ts';
 import {
 	defaultSettings,
+	type SettingErrorWords,
 	type SettingsOf,
 	type SettingsSchema,
 	validateSettings,
@@ -234,6 +235,11 @@ export class PluginManager extends EventEmitter {
 		} as SettingsOf<S>;
 	}
 
+	/** How settings errors read in `locale`: the core's `settings.errors.*` texts. */
+	settingErrorWords(locale?: string | null): SettingErrorWords {
+		return (code, vars) => this.i18n.t(CORE_EMITTER, `settings.errors.${code}`, { locale, vars });
+	}
+
 	/** The language a server chose for Foyer's messages and pages (English until it chooses). */
 	language(guildId: string): Locale {
 		const chosen = this.options.state.getSettings(CORE_EMITTER, guildId)?.language;
@@ -247,12 +253,15 @@ export class PluginManager extends EventEmitter {
 		this.emit('languageChanged', guildId, locale);
 	}
 
-	/** Validates and stores a settings update; answers the field errors instead when it is invalid. */
-	async updateSettings(id: string, guildId: string, input: Record<string, unknown>) {
+	/**
+	 * Validates and stores a settings update; answers the field errors instead when it is invalid,
+	 * written in `locale` (the reader's; English by default).
+	 */
+	async updateSettings(id: string, guildId: string, input: Record<string, unknown>, locale?: string | null) {
 		const manifest = this.#loaded.get(id)?.manifest;
 		if (!manifest) throw new Error(`No plugin "${id}" is loaded`);
 		const schema = manifest.settings ?? {};
-		const result = validateSettings(schema, input, this.settings(id, guildId));
+		const result = validateSettings(schema, input, this.settings(id, guildId), this.settingErrorWords(locale));
 		if (result.ok) {
 			await this.options.state.setSettings(id, guildId, result.value);
 			this.emit('pluginSettingsChanged', id, guildId);

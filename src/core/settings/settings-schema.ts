@@ -109,47 +109,95 @@ export function caveatTexts(schema: SettingsSchema, keys: readonly string[]): st
 	});
 }
 
+/**
+ * Why a value was refused, as a message code and its values: the words come from the core's catalogs
+ * (`settings.errors.<code>`) in the reader's language; ENGLISH_ERRORS where no catalog is at hand.
+ */
+export type SettingErrorCode =
+	| 'unknownSetting'
+	| 'boolean'
+	| 'text'
+	| 'minLength'
+	| 'maxLength'
+	| 'pattern'
+	| 'integer'
+	| 'min'
+	| 'max'
+	| 'color'
+	| 'channelId'
+	| 'roleId'
+	| 'roleIds'
+	| 'maxRoles'
+	| 'choice';
+
+export type SettingErrorWords = (code: SettingErrorCode, vars: Record<string, string | number>) => string;
+
+const ENGLISH_ERRORS: Record<SettingErrorCode, string> = {
+	unknownSetting: 'is not a setting of this plugin',
+	boolean: 'must be true or false',
+	text: 'must be text',
+	minLength: 'must be at least {min} characters',
+	maxLength: 'must be at most {max} characters',
+	pattern: 'has an invalid format',
+	integer: 'must be a whole number',
+	min: 'must be at least {min}',
+	max: 'must be at most {max}',
+	color: 'must be a colour like #5865f2',
+	channelId: 'must be a channel id',
+	roleId: 'must be a role id',
+	roleIds: 'must be a list of role ids',
+	maxRoles: 'must have at most {max} roles',
+	choice: 'must be one of {choices}',
+};
+
+export const englishSettingErrors: SettingErrorWords = (code, vars) =>
+	ENGLISH_ERRORS[code].replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+
+type FieldError = { code: SettingErrorCode; vars?: Record<string, string | number>; text?: string };
+
 export function validateSettings<S extends SettingsSchema>(
 	schema: S,
 	input: Record<string, unknown>,
 	current: SettingsOf<S> = defaultSettings(schema),
+	words: SettingErrorWords = englishSettingErrors,
 ): ValidationResult<S> {
 	const errors: Record<string, string> = {};
 	const value: Record<string, unknown> = { ...current };
-	for (const key of Object.keys(input)) if (!(key in schema)) errors[key] = 'is not a setting of this plugin';
+	for (const key of Object.keys(input)) if (!(key in schema)) errors[key] = words('unknownSetting', {});
 	for (const [key, field] of Object.entries(schema)) {
 		if (!(key in input)) continue;
 		const result = coerceField(field, input[key]);
-		if ('error' in result) errors[key] = result.error;
+		if ('error' in result) errors[key] = result.error.text ?? words(result.error.code, result.error.vars ?? {});
 		else value[key] = result.value;
 	}
 	if (Object.keys(errors).length > 0) return { ok: false, errors: errors as Partial<Record<keyof S & string, string>> };
 	return { ok: true, value: value as SettingsOf<S> };
 }
 
-function coerceField(field: SettingField, raw: unknown): { value: unknown } | { error: string } {
+function coerceField(field: SettingField, raw: unknown): { value: unknown } | { error: FieldError } {
 	switch (field.type) {
 		case 'boolean': {
 			if (typeof raw === 'boolean') return { value: raw };
 			if (raw === 'on' || raw === 'true' || raw === '1') return { value: true };
 			if (raw === 'off' || raw === 'false' || raw === '0' || raw === '') return { value: false };
-			return { error: 'must be true or false' };
+			return { error: { code: 'boolean' } };
 		}
 		case 'string': {
-			if (typeof raw !== 'string') return { error: 'must be text' };
+			if (typeof raw !== 'string') return { error: { code: 'text' } };
 			const text = field.multiline ? raw.replace(/\r\n/g, '\n') : raw.trim();
 			if (field.minLength !== undefined && text.length < field.minLength)
-				return { error: `must be at least ${field.minLength} characters` };
+				return { error: { code: 'minLength', vars: { min: field.minLength } } };
 			if (field.maxLength !== undefined && text.length > field.maxLength)
-				return { error: `must be at most ${field.maxLength} characters` };
-			if (field.pattern && !field.pattern.test(text)) return { error: field.patternMessage ?? 'has an invalid format' };
+				return { error: { code: 'maxLength', vars: { max: field.maxLength } } };
+			if (field.pattern && !field.pattern.test(text))
+				return { error: field.patternMessage ? { code: 'pattern', text: field.patternMessage } : { code: 'pattern' } };
 			return { value: text };
 		}
 		case 'integer': {
 			const n = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : Number.NaN;
-			if (!Number.isInteger(n)) return { error: 'must be a whole number' };
-			if (field.min !== undefined && n < field.min) return { error: `must be at least ${field.min}` };
-			if (field.max !== undefined && n > field.max) return { error: `must be at most ${field.max}` };
+			if (!Number.isInteger(n)) return { error: { code: 'integer' } };
+			if (field.min !== undefined && n < field.min) return { error: { code: 'min', vars: { min: field.min } } };
+			if (field.max !== undefined && n > field.max) return { error: { code: 'max', vars: { max: field.max } } };
 			return { value: n };
 		}
 		case 'color': {
@@ -157,25 +205,26 @@ function coerceField(field: SettingField, raw: unknown): { value: unknown } | { 
 			if (typeof raw === 'number' && Number.isInteger(raw) && raw >= 0 && raw <= 0xffffff) return { value: raw };
 			if (typeof raw === 'string' && /^#?[0-9a-f]{6}$/i.test(raw))
 				return { value: Number.parseInt(raw.replace('#', ''), 16) };
-			return { error: 'must be a colour like #5865f2' };
+			return { error: { code: 'color' } };
 		}
 		case 'channel':
 		case 'role': {
 			if (raw === null || raw === '') return { value: null };
 			if (typeof raw === 'string' && SNOWFLAKE.test(raw)) return { value: raw };
-			return { error: `must be a ${field.type} id` };
+			return { error: { code: field.type === 'channel' ? 'channelId' : 'roleId' } };
 		}
 		case 'roles': {
 			const list = Array.isArray(raw) ? raw : typeof raw === 'string' ? (raw === '' ? [] : raw.split(',')) : null;
 			if (!list?.every((id) => typeof id === 'string' && SNOWFLAKE.test(id.trim())))
-				return { error: 'must be a list of role ids' };
+				return { error: { code: 'roleIds' } };
 			const ids = [...new Set(list.map((id) => (id as string).trim()))];
-			if (field.max !== undefined && ids.length > field.max) return { error: `must have at most ${field.max} roles` };
+			if (field.max !== undefined && ids.length > field.max)
+				return { error: { code: 'maxRoles', vars: { max: field.max } } };
 			return { value: ids };
 		}
 		case 'choice': {
 			if (typeof raw === 'string' && field.choices.includes(raw)) return { value: raw };
-			return { error: `must be one of ${field.choices.join(', ')}` };
+			return { error: { code: 'choice', vars: { choices: field.choices.join(', ') } } };
 		}
 	}
 }

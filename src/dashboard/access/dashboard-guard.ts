@@ -3,6 +3,7 @@ import type { ApiRequest, ApiResponse } from '@sapphire/plugin-api';
 import { Middleware } from '@sapphire/plugin-api';
 import { BodyError, type FormFields, field, readFormBody } from '../http/body.ts';
 import { clearCookie, readCookie, SESSION_COOKIE } from '../http/cookies.ts';
+import { pageTexts } from '../http/page-locale.ts';
 import { isHtmx, setRequestContext } from '../http/request-context.ts';
 import { sendError } from '../http/respond.ts';
 import { hashSessionId } from '../sessions/session-store.ts';
@@ -28,7 +29,8 @@ export class DashboardGuard extends Middleware {
 		const access = accessOf(route);
 		response.setHeader('Vary', 'HX-Request');
 		if (access === 'public') return;
-		if (!dashboard) return sendError(request, response, 503, 'The dashboard is not configured in this Foyer.');
+		const t = pageTexts(request);
+		if (!dashboard) return sendError(request, response, 503, t('error.notConfigured'));
 		response.setHeader('Cache-Control', 'no-store');
 
 		const cookie = readCookie(request, SESSION_COOKIE);
@@ -47,7 +49,7 @@ export class DashboardGuard extends Middleware {
 		let body: FormFields = {};
 		if (unsafe) {
 			if (request.headers['sec-fetch-site'] === 'cross-site')
-				return sendError(request, response, 403, 'Cross-site requests are refused.');
+				return sendError(request, response, 403, t('error.crossSite'));
 			try {
 				body = await readFormBody(request, dashboard.maxBodyBytes);
 			} catch (error) {
@@ -55,20 +57,14 @@ export class DashboardGuard extends Middleware {
 				throw error;
 			}
 			const sent = (request.headers['x-csrf-token'] as string | undefined) ?? field(body, '_csrf') ?? '';
-			if (!sameToken(sent, live.csrfToken))
-				return sendError(
-					request,
-					response,
-					403,
-					'The form has expired or its security token is missing. Reload the page and try again.',
-				);
+			if (!sameToken(sent, live.csrfToken)) return sendError(request, response, 403, t('error.csrf'));
 		}
 
 		let guild = null;
-		if (access === 'owner' && !isOwner) return sendError(request, response, 403, 'Only the bot owners can do this.');
+		if (access === 'owner' && !isOwner) return sendError(request, response, 403, t('error.ownersOnly'));
 		if (access === 'guild') {
 			const result = await dashboard.access.check(live.userId, String(request.params.guild ?? ''));
-			if (!result.ok) return sendError(request, response, result.status, result.reason);
+			if (!result.ok) return sendError(request, response, result.status, t(`error.${result.reason}`));
 			guild = result.guild;
 		}
 		setRequestContext(request, { session: live, guild, isOwner, body });
@@ -79,9 +75,9 @@ export class DashboardGuard extends Middleware {
 		const location = `/login?next=${encodeURIComponent(next)}`;
 		if (isHtmx(request)) {
 			response.setHeader('HX-Redirect', location);
-			return sendError(request, response, 401, 'Your session has ended. Log in again.');
+			return sendError(request, response, 401, pageTexts(request)('error.sessionEnded'));
 		}
-		if (request.method !== 'GET') return sendError(request, response, 401, 'Log in first.');
+		if (request.method !== 'GET') return sendError(request, response, 401, pageTexts(request)('error.loginFirst'));
 		response.writeHead(303, { Location: location });
 		response.end();
 	}

@@ -1,7 +1,10 @@
 import type { Client, Guild } from 'discord.js';
 import { PermissionFlagsBits } from 'discord.js';
 
-export type GuildAccess = { ok: true; guild: Guild } | { ok: false; status: 403 | 404; reason: string };
+/** `reason` is a key of the dashboard's catalogs (`error.<reason>`), so the refusal is in the reader's language. */
+export type GuildAccess =
+	| { ok: true; guild: Guild }
+	| { ok: false; status: 403 | 404; reason: 'botNotInGuild' | 'needsManageServer' };
 
 /**
  * Whether a user may manage a guild (owner, Administrator or Manage Server), judged from the bot's
@@ -18,7 +21,7 @@ export class GuildAccessCache {
 
 	async check(userId: string, guildId: string): Promise<GuildAccess> {
 		const guild = this.client.guilds.cache.get(guildId);
-		if (!guild) return { ok: false, status: 404, reason: 'Foyer is not in this server.' };
+		if (!guild) return { ok: false, status: 404, reason: 'botNotInGuild' };
 		const key = `${userId}:${guildId}`;
 		const now = Date.now();
 		const hit = this.#cache.get(key);
@@ -27,7 +30,7 @@ export class GuildAccessCache {
 			this.#cache.set(key, { allowed, until: now + this.ttlMs });
 			if (this.#cache.size > 50_000) this.#cache.clear();
 		}
-		return allowed ? { ok: true, guild } : { ok: false, status: 403, reason: 'You need Manage Server on this server.' };
+		return allowed ? { ok: true, guild } : { ok: false, status: 403, reason: 'needsManageServer' };
 	}
 
 	async #compute(guild: Guild, userId: string): Promise<boolean> {

@@ -1,4 +1,6 @@
 import { ChannelType, type Guild } from 'discord.js';
+import type { ManifestTexts } from '../../core/i18n/manifest-texts.ts';
+import type { Translate } from '../../core/i18n/translations.ts';
 import { channelProblem } from '../../core/messaging/channel-problems.ts';
 import { assignProblem } from '../../core/roles/role-hierarchy.ts';
 import type { SettingField, SettingsSchema } from '../../core/settings/settings-schema.ts';
@@ -34,17 +36,19 @@ function colorText(value: unknown): string {
 
 /**
  * The model of a settings form generated from a plugin's schema: one field per setting, channel
- * and role pickers filled from the guild, the current (or just-submitted) values and the errors.
+ * and role pickers filled from the guild, the current (or just-submitted) values and the errors;
+ * labels, help and choices in the page's language (`texts`).
  */
 export function settingsFormModel(
 	guild: Guild,
 	schema: SettingsSchema,
 	values: Record<string, unknown>,
-	errors: Record<string, string> = {},
+	errors: Record<string, string>,
+	texts: ManifestTexts,
 ): FormFieldModel[] {
 	const channels = [...guild.channels.cache.values()]
 		.filter((c) => c.type === ChannelType.GuildText || c.type === ChannelType.GuildAnnouncement)
-		.sort((a, b) => a.name.localeCompare(b.name));
+		.sort((a, b) => a.name.localeCompare(b.name, texts.locale));
 	const roles = [...guild.roles.cache.values()]
 		.filter((r) => r.id !== guild.id && !r.managed)
 		.sort((a, b) => b.position - a.position);
@@ -53,8 +57,8 @@ export function settingsFormModel(
 		const model: FormFieldModel = {
 			key,
 			type: f.type,
-			label: f.label,
-			help: f.help ?? '',
+			label: texts.setting(key, 'label', f.label),
+			help: f.help ? texts.setting(key, 'help', f.help) : '',
 			value: f.type === 'color' ? colorText(value) : Array.isArray(value) ? value.join(',') : String(value ?? ''),
 			checked: value === true,
 			multiline: f.type === 'string' && f.multiline === true,
@@ -71,7 +75,8 @@ export function settingsFormModel(
 			const chosen = new Set(Array.isArray(value) ? value : [value]);
 			model.options = roles.map((r) => ({ value: r.id, label: `@${r.name}`, selected: chosen.has(r.id) }));
 		}
-		if (f.type === 'choice') model.options = f.choices.map((c) => ({ value: c, label: c, selected: c === value }));
+		if (f.type === 'choice')
+			model.options = f.choices.map((c) => ({ value: c, label: texts.choice(key, c), selected: c === value }));
 		return model;
 	});
 }
@@ -96,12 +101,14 @@ export function settingsInput(schema: SettingsSchema, body: FormFields): Record<
  * The checks only a guild can answer: a channel field names a text channel of this server where
  * Foyer can send and embed; a role field names a role of this server, one Foyer can give when the
  * field is `assignable` (checked on save: a role above Foyer's would fail on every member).
+ * `t` is the dashboard's words in the page's language.
  */
 export function guildFieldErrors(
 	guild: Guild,
 	schema: SettingsSchema,
 	value: Record<string, unknown>,
 	changed: Iterable<string>,
+	t: Translate,
 ): Record<string, string> {
 	const errors: Record<string, string> = {};
 	for (const key of changed) {
@@ -111,20 +118,20 @@ export function guildFieldErrors(
 		if (f.type === 'channel') {
 			const channel = guild.channels.cache.get(String(v));
 			const problem = channel?.isTextBased() ? channelProblem(channel) : null;
-			if (!channel?.isTextBased()) errors[key] = 'is not a text channel of this server';
+			if (!channel?.isTextBased()) errors[key] = t('form.errors.notTextChannel');
 			else if (problem) errors[key] = problem.replace(/\.$/, '');
 		}
 		if (f.type === 'role') {
 			const role = guild.roles.cache.get(String(v));
 			const problem = role && f.assignable ? assignProblem(role) : null;
-			if (!role) errors[key] = 'is not a role of this server';
-			else if (problem) errors[key] = `cannot be given by Foyer: ${problem}`;
+			if (!role) errors[key] = t('form.errors.notRole');
+			else if (problem) errors[key] = t('form.errors.cannotGive', { problem });
 		}
 		if (f.type === 'roles' && Array.isArray(v)) {
 			const roles = v.map((id) => guild.roles.cache.get(String(id)));
 			const problem = f.assignable ? roles.map((r) => r && assignProblem(r)).find(Boolean) : null;
-			if (roles.some((r) => !r)) errors[key] = 'contains roles that are not in this server';
-			else if (problem) errors[key] = `contains a role Foyer cannot give: ${problem}`;
+			if (roles.some((r) => !r)) errors[key] = t('form.errors.rolesNotHere');
+			else if (problem) errors[key] = t('form.errors.rolesCannotGive', { problem });
 		}
 	}
 	return errors;

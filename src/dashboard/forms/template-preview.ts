@@ -25,10 +25,12 @@ export async function templatePreviewHtml(
 	guild: Guild,
 	userId: string,
 	template: string,
-	part: PreviewPart = 'content',
+	part: PreviewPart,
+	locale: string,
 ): Promise<string> {
 	if (template.length > MAX_TEMPLATE)
 		return renderView('partials/template-preview', {
+			locale,
 			message: '',
 			unknown: [],
 			tooLong: LIMITS[part],
@@ -57,10 +59,11 @@ export async function templatePreviewHtml(
 					timestamp: new Date(),
 					...(embed ? { embeds: [embed] } : { content: text }),
 				},
-				{ mentions: guildMentions(guild) },
+				{ mentions: guildMentions(guild), locale },
 			)
 		: '';
 	return renderView('partials/template-preview', {
+		locale,
 		message,
 		unknown: rendered.unknown,
 		tooLong: text.length > LIMITS[part] ? LIMITS[part] : null,

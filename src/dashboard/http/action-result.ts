@@ -3,6 +3,7 @@ import type { Message } from 'discord.js';
 import { messageFromDiscordJs } from '../discord-render/from-message.ts';
 import { guildMentions } from '../discord-render/mentions.ts';
 import { renderDiscordMessage } from '../discord-render/render-message.ts';
+import { dashboardTexts, pageLocale } from './page-locale.ts';
 import { isHtmx, requestContext } from './request-context.ts';
 import { renderView, sendFragment, sendPage } from './respond.ts';
 
@@ -17,22 +18,24 @@ export interface ActionResult {
 	message?: Message;
 }
 
-function sentMessageHtml(request: ApiRequest, message: Message | undefined): string {
+function sentMessageHtml(request: ApiRequest, message: Message | undefined, locale: string): string {
 	const guild = message?.guild ?? requestContext(request).guild;
 	if (!message || !guild) return '';
-	const html = renderDiscordMessage(messageFromDiscordJs(message), { mentions: guildMentions(guild) });
-	return renderView('partials/sent-message', { message: html });
+	const html = renderDiscordMessage(messageFromDiscordJs(message), { mentions: guildMentions(guild), locale });
+	return renderView('partials/sent-message', { locale, message: html });
 }
 
 /** The answer to an action button: a message fragment for htmx, a small page with a way back otherwise. */
 export function sendActionResult(request: ApiRequest, response: ApiResponse, result: ActionResult): void {
-	const flash = renderView('partials/flash', { flash: { kind: result.kind, text: result.text } });
-	const sent = sentMessageHtml(request, result.message);
+	const locale = pageLocale(request);
+	const flash = renderView('partials/flash', { locale, flash: { kind: result.kind, text: result.text } });
+	const sent = sentMessageHtml(request, result.message, locale);
 	const status = result.status ?? (result.kind === 'ok' ? 200 : 400);
 	if (isHtmx(request)) {
 		sendFragment(response, status, flash + sent);
 		return;
 	}
-	const body = sent + renderView('pages/action-result', { back: result.back });
-	sendPage(request, response, { title: result.kind === 'ok' ? 'Done' : 'Not done', body, status, flash: result });
+	const body = sent + renderView('pages/action-result', { locale, back: result.back });
+	const title = dashboardTexts(locale)(result.kind === 'ok' ? 'action.done' : 'action.notDone');
+	sendPage(request, response, { title, body, status, flash: result });
 }

@@ -1,6 +1,7 @@
 import { container } from '@sapphire/framework';
 import type { ApiRequest, ApiResponse } from '@sapphire/plugin-api';
 import type { Guild } from 'discord.js';
+import { dashboardTexts, pageLocale } from './page-locale.ts';
 import { isHtmx, requestContext } from './request-context.ts';
 
 export interface PageOptions {
@@ -47,14 +48,16 @@ export function sendPage(request: ApiRequest, response: ApiResponse, options: Pa
 /** What the layout shows around a page's body, for this request. */
 function layoutModel(request: ApiRequest, options: Omit<PageOptions, 'body'>) {
 	const ctx = requestContext(request);
+	const locale = pageLocale(request);
 	return {
+		locale,
 		title: options.title,
 		flash: options.flash ?? null,
 		user: ctx.session ? { id: ctx.session.userId, name: ctx.session.username } : null,
 		csrf: ctx.session?.csrfToken ?? '',
 		isOwner: ctx.isOwner,
 		guild: ctx.guild ? { id: ctx.guild.id, name: ctx.guild.name } : null,
-		nav: ctx.guild && container.dashboard ? container.dashboard.navigationFor(ctx.guild) : [],
+		nav: ctx.guild && container.dashboard ? container.dashboard.navigationFor(ctx.guild, locale) : [],
 		active: options.active ?? '',
 		sandbox: (container.dashboard?.sandbox ?? null) !== null,
 	};
@@ -67,7 +70,12 @@ function pageHtml(request: ApiRequest, options: PageOptions): string {
 		const flash = options.flash ? container.plugins.views.renderCore('partials/flash', { flash: options.flash }) : '';
 		return flash + options.body;
 	}
-	return container.plugins.views.renderCore('layout', { ...layoutModel(request, options), body: options.body });
+	const model = layoutModel(request, options);
+	return container.plugins.views.renderCore('layout', {
+		...model,
+		t: dashboardTexts(model.locale),
+		body: options.body,
+	});
 }
 
 // The last bytes of each memoised page slot, with the inputs they were made from.
@@ -101,8 +109,9 @@ export function sendMemoPage(
 
 /** An error as a page (or a fragment for htmx), with a message that says what to do. */
 export function sendError(request: ApiRequest, response: ApiResponse, status: number, message: string): void {
-	const body = container.plugins.views.renderCore('pages/error', { status, message });
-	sendPage(request, response, { title: `Error ${status}`, body, status });
+	const locale = pageLocale(request);
+	const body = renderView('pages/error', { locale, status, message });
+	sendPage(request, response, { title: dashboardTexts(locale)('error.title', { status }), body, status });
 }
 
 /** After a successful form post: a redirect for plain forms, the fragment for htmx. */
@@ -111,8 +120,12 @@ export function redirect(response: ApiResponse, location: string): void {
 	response.end();
 }
 
-export function renderView(name: string, data: object): string {
-	return container.plugins.views.renderCore(name, data);
+/**
+ * A core view in `data.locale`: the view reads its words as `it.t(key, vars)` (the `dashboard.*` keys
+ * of the core's catalogs) and passes `t` on to the partials it includes.
+ */
+export function renderView<D extends { locale: string }>(name: string, data: D): string {
+	return container.plugins.views.renderCore(name, { ...data, t: dashboardTexts(data.locale) });
 }
 
 export function guildOf(request: ApiRequest): Guild {

@@ -5,6 +5,7 @@ import type {
 } from '../../core/member-message-kit/member-message-plugin.ts';
 import { isAccessError, sendProblem } from '../../core/messaging/channel-problems.ts';
 import { sendActionResult } from '../http/action-result.ts';
+import { pageTexts } from '../http/page-locale.ts';
 import { requestContext } from '../http/request-context.ts';
 import { guildOf } from '../http/respond.ts';
 
@@ -20,28 +21,28 @@ export function memberMessageTestRoute<P extends MemberMessagePlugin>(
 		override async run(request: Route.Request, response: Route.Response) {
 			const guild = guildOf(request);
 			const back = `/${plugin.id}/${guild.id}`;
+			const t = pageTexts(request);
 			const refuse = (text: string, status: number) =>
 				sendActionResult(request, response, { kind: 'error', text, status, back });
 			const member = await guild.members.fetch(requestContext(request).session?.userId ?? '').catch(() => null);
-			if (!member) return refuse('You are not a member of this server.', 409);
+			if (!member) return refuse(t('test.notMember'), 409);
 			const s = plugin.settings(guild.id) as ReturnType<P['settings']>;
 			const problem = sendProblem(guild, s.channel);
-			if (problem) return refuse(`Not sent: ${problem} Choose a channel in the settings below.`, 409);
+			if (problem) return refuse(t('test.problem', { problem }), 409);
 			try {
 				const result = await plugin.postMemberMessage(options.message(member, s));
-				if (!result) return refuse('Not sent: no channel Foyer can send to. Choose one in the settings below.', 409);
-				const where = 'name' in result.message.channel ? `#${result.message.channel.name}` : 'the channel';
+				if (!result) return refuse(t('test.noChannel'), 409);
+				const where = 'name' in result.message.channel ? `#${result.message.channel.name}` : t('test.theChannel');
 				return sendActionResult(request, response, {
 					kind: 'ok',
-					text: `Sent to ${where}.`,
+					text: t('test.sent', { where }),
 					back,
 					message: result.message,
 				});
 			} catch (error) {
 				// Permissions can change between the check and the send: still the channel's fault, not Foyer's.
-				if (isAccessError(error))
-					return refuse(`Not sent: Discord says Foyer may not post there (${error.message}).`, 409);
-				return refuse(`Discord refused the message: ${error instanceof Error ? error.message : String(error)}`, 502);
+				if (isAccessError(error)) return refuse(t('test.refused', { reason: error.message }), 409);
+				return refuse(t('test.failed', { reason: error instanceof Error ? error.message : String(error) }), 502);
 			}
 		}
 	};

@@ -1,5 +1,4 @@
 import type { ActivityDay } from '../../core/member-activity/activity-day.ts';
-import { OVERVIEW_LABELS as L } from './overview-labels.ts';
 
 /** What the chart partial draws: numbers only (coordinates in the SVG's viewBox) and escaped-on-output labels. */
 export interface GrowthChartModel {
@@ -36,6 +35,10 @@ export interface ChartFormat {
 	signed(n: number): string;
 	/** A short date for the axis, e.g. "Nov 28". */
 	shortDate(date: string): string;
+	/** One day's bar title: "2026-11-28: 3 joined, 1 left, net +2". */
+	dayTitle(date: string, joins: string, leaves: string, net: string): string;
+	/** The chart's text alternative over `days` days. */
+	summary(days: number, joins: string, leaves: string, net: string): string;
 }
 
 /**
@@ -66,7 +69,7 @@ export function growthChartModel(
 	days.forEach((d, i) => {
 		const x = plot.left + i * slot;
 		const net = d.joins - d.leaves;
-		const title = L.dayTitle(d.date, format.number(d.joins), format.number(d.leaves), format.signed(net));
+		const title = format.dayTitle(d.date, format.number(d.joins), format.number(d.leaves), format.signed(net));
 		if (d.joins > 0)
 			bars.push({
 				x: round(x + (slot - barWidth) / 2),
@@ -113,7 +116,7 @@ export function growthChartModel(
 			{ y: plot.bottom, label: format.signed(-peak) },
 		],
 		xTicks,
-		summary: L.chartSummary(
+		summary: format.summary(
 			days.length,
 			format.number(totals.joins),
 			format.number(totals.leaves),

@@ -1,7 +1,8 @@
 import { container } from '@sapphire/framework';
 import type { Guild } from 'discord.js';
 import type { OverviewFigure } from '../../core/plugins/manifest.ts';
-import { OVERVIEW_FORMAT } from './overview-format.ts';
+import { manifestTexts } from '../http/page-locale.ts';
+import { overviewFormat } from './overview-format.ts';
 
 export interface PluginCard {
 	id: string;
@@ -19,6 +20,7 @@ async function figuresOf(
 	id: string,
 	read: (guild: Guild) => OverviewFigure[] | Promise<OverviewFigure[]>,
 	guild: Guild,
+	locale: string,
 ): Promise<PluginCard['figures']> {
 	let timer: NodeJS.Timeout | undefined;
 	try {
@@ -31,7 +33,7 @@ async function figuresOf(
 		if (!Array.isArray(figures)) return null;
 		return figures.slice(0, 4).map((f) => ({
 			label: String(f.label),
-			value: typeof f.value === 'number' ? OVERVIEW_FORMAT.number(f.value) : String(f.value),
+			value: typeof f.value === 'number' ? overviewFormat(locale).number(f.value) : String(f.value),
 			warn: f.warn === true && typeof f.value === 'number' && f.value > 0,
 		}));
 	} catch (error) {
@@ -44,9 +46,10 @@ async function figuresOf(
 
 /**
  * One card per loaded plugin that has overview figures (the manifest's `overview`), read in parallel;
- * a plugin off in this guild still shows what it counted while it was on.
+ * a plugin off in this guild still shows what it counted while it was on. A plugin writes its figures'
+ * labels in the server's language (`plugin.t(key, { guild: guild.id })`), the language of its pages.
  */
-export async function pluginCards(guild: Guild): Promise<PluginCard[]> {
+export async function pluginCards(guild: Guild, locale: string): Promise<PluginCard[]> {
 	const plugins = container.plugins;
 	const cards: Promise<PluginCard>[] = [];
 	for (const info of plugins.list()) {
@@ -55,14 +58,14 @@ export async function pluginCards(guild: Guild): Promise<PluginCard[]> {
 		if (!manifest || !read) continue;
 		const page = manifest.navigation?.[0];
 		cards.push(
-			figuresOf(manifest.id, read, guild).then((figures) => ({
+			figuresOf(manifest.id, read, guild, locale).then((figures) => ({
 				id: manifest.id,
-				name: manifest.name,
+				name: manifestTexts(manifest, locale).name,
 				enabled: plugins.isEnabledIn(manifest.id, guild.id),
 				href: page ? `/${manifest.id}/${guild.id}${page.path ? `/${page.path}` : ''}` : null,
 				figures,
 			})),
 		);
 	}
-	return (await Promise.all(cards)).sort((a, b) => a.name.localeCompare(b.name));
+	return (await Promise.all(cards)).sort((a, b) => a.name.localeCompare(b.name, locale));
 }

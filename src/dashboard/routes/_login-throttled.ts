@@ -1,11 +1,9 @@
 import type { ApiRequest, ApiResponse } from '@sapphire/plugin-api';
 import { runningDashboard } from '../container.ts';
+import { pageTexts } from '../http/page-locale.ts';
 import { sendError } from '../http/respond.ts';
 
 const minutes = (s: number) => Math.max(1, Math.ceil(s / 60));
-export const THROTTLE_LABELS = {
-	tooMany: (minutes: number) => `Too many login attempts from your address. Try again in ${minutes} min.`,
-};
 
 /**
  * Counts a login request from the client's address; when it is one too many, answers 429 with
@@ -15,6 +13,6 @@ export function loginThrottled(request: ApiRequest, response: ApiResponse): bool
 	const answer = runningDashboard().logins.take(request.socket.remoteAddress ?? 'unknown');
 	if (answer.ok) return false;
 	response.setHeader('Retry-After', String(answer.retryAfterS));
-	sendError(request, response, 429, THROTTLE_LABELS.tooMany(minutes(answer.retryAfterS)));
+	sendError(request, response, 429, pageTexts(request)('login.throttled', { minutes: minutes(answer.retryAfterS) }));
 	return true;
 }

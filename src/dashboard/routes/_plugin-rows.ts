@@ -1,5 +1,6 @@
 import { container } from '@sapphire/framework';
 import type { Guild } from 'discord.js';
+import { manifestTexts } from '../http/page-locale.ts';
 
 export interface PluginRow {
 	id: string;
@@ -12,28 +13,30 @@ export interface PluginRow {
 }
 
 /** The loaded plugins as one guild sees them: enabled there or not, their settings and pages. */
-export function pluginRows(guild: Guild): PluginRow[] {
+export function pluginRows(guild: Guild, locale: string): PluginRow[] {
 	const plugins = container.plugins;
 	const rows: PluginRow[] = [];
 	for (const info of plugins.list()) {
 		if (info.status !== 'loaded' || !info.id) continue;
-		rows.push(pluginRow(guild, info.id));
+		rows.push(pluginRow(guild, info.id, locale));
 	}
-	return rows.sort((a, b) => a.name.localeCompare(b.name));
+	return rows.sort((a, b) => a.name.localeCompare(b.name, locale));
 }
 
-export function pluginRow(guild: Guild, id: string): PluginRow {
+/** One plugin's row, in the page's language (its catalog's name, description and page names). */
+export function pluginRow(guild: Guild, id: string, locale: string): PluginRow {
 	const manifest = container.plugins.get(id);
 	if (!manifest) throw new Error(`No plugin "${id}" is loaded`);
+	const texts = manifestTexts(manifest, locale);
 	return {
 		id,
-		name: manifest.name,
+		name: texts.name,
 		version: manifest.version,
-		description: manifest.description,
+		description: texts.description,
 		enabled: container.plugins.isEnabledIn(id, guild.id),
 		hasSettings: Object.keys(manifest.settings ?? {}).length > 0,
 		pages: (manifest.navigation ?? []).map((n) => ({
-			label: n.label,
+			label: texts.navigation(n),
 			href: `/${id}/${guild.id}${n.path ? `/${n.path}` : ''}`,
 		})),
 	};

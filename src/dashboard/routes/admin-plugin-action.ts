@@ -1,6 +1,7 @@
 import { Route } from '@sapphire/plugin-api';
 import { runningDashboard } from '../container.ts';
 import { field } from '../http/body.ts';
+import { pageLocale, pageTexts } from '../http/page-locale.ts';
 import { isHtmx, requestContext } from '../http/request-context.ts';
 import { redirect, renderView, sendError, sendFragment } from '../http/respond.ts';
 import { adminPluginRows } from './_admin-model.ts';
@@ -19,7 +20,9 @@ export class DashboardAdminPluginActionRoute extends Route {
 	override async run(request: Route.Request, response: Route.Response) {
 		const { session, body } = requestContext(request);
 		const action = String(request.params.action);
-		if (!ACTIONS.has(action) || !session) return sendError(request, response, 404, `Unknown action "${action}".`);
+		const t = pageTexts(request);
+		if (!ACTIONS.has(action) || !session)
+			return sendError(request, response, 404, t('admin.unknownAction', { action }));
 		const plugins = this.container.plugins;
 		const target = field(body, 'plugin') ?? '';
 		let message: { kind: 'ok' | 'error'; text: string };
@@ -27,17 +30,20 @@ export class DashboardAdminPluginActionRoute extends Route {
 			if (action === 'load') {
 				const dir = (await plugins.discover()).find((d) => d === target);
 				const failed = plugins.list().find((p) => p.status === 'failed' && p.dir === target);
-				if (!dir && !failed) return sendError(request, response, 400, 'Pick a plugin folder from the list.');
+				if (!dir && !failed) return sendError(request, response, 400, t('admin.pickFolder'));
 				const info = await plugins.load(target);
-				message = { kind: 'ok', text: `Loaded ${info.name} ${info.version}.` };
+				message = { kind: 'ok', text: t('admin.loaded', { name: info.name ?? target, version: info.version ?? '' }) };
 			} else {
-				if (!plugins.isLoaded(target)) return sendError(request, response, 400, `No plugin "${target}" is loaded.`);
+				if (!plugins.isLoaded(target)) return sendError(request, response, 400, t('error.noPlugin', { id: target }));
 				if (action === 'reload') {
 					const info = await plugins.reload(target);
-					message = { kind: 'ok', text: `Reloaded ${info.name} ${info.version}.` };
+					message = {
+						kind: 'ok',
+						text: t('admin.reloaded', { name: info.name ?? target, version: info.version ?? '' }),
+					};
 				} else {
 					await plugins.unload(target);
-					message = { kind: 'ok', text: `Unloaded ${target}.` };
+					message = { kind: 'ok', text: t('admin.unloaded', { id: target }) };
 				}
 			}
 			await runningDashboard().record({
@@ -54,6 +60,7 @@ export class DashboardAdminPluginActionRoute extends Route {
 		}
 		if (!isHtmx(request)) return redirect(response, '/admin/plugins');
 		const html = renderView('partials/admin-plugins', {
+			locale: pageLocale(request),
 			rows: await adminPluginRows(),
 			csrf: session.csrfToken,
 			message,

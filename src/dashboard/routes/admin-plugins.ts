@@ -1,5 +1,7 @@
 import { Route } from '@sapphire/plugin-api';
+import { auditActionLabel } from '../audit/action-label.ts';
 import { runningDashboard } from '../container.ts';
+import { dashboardTexts, pageLocale } from '../http/page-locale.ts';
 import { requestContext } from '../http/request-context.ts';
 import { renderView, sendPage } from '../http/respond.ts';
 import { adminPluginRows } from './_admin-model.ts';
@@ -12,16 +14,20 @@ export class DashboardAdminPluginsRoute extends Route {
 
 	override async run(request: Route.Request, response: Route.Response) {
 		const csrf = requestContext(request).session?.csrfToken ?? '';
-		const table = renderView('partials/admin-plugins', { rows: await adminPluginRows(), csrf, message: null });
+		const locale = pageLocale(request);
+		const table = renderView('partials/admin-plugins', { locale, rows: await adminPluginRows(), csrf, message: null });
 		const entries = await runningDashboard().audit.list({ guildId: null, limit: 20 });
 		const audit = renderView('partials/audit-table', {
+			locale,
 			rows: entries.map((e) => ({
 				...e,
+				actionLabel: auditActionLabel(e.action, locale),
 				when: new Date(e.at).toISOString().replace('T', ' ').slice(0, 19),
 				before: e.before === null ? '' : JSON.stringify(e.before),
 				after: e.after === null ? '' : JSON.stringify(e.after),
 			})),
 		});
-		sendPage(request, response, { title: 'Plugin manager', body: renderView('pages/admin-plugins', { table, audit }) });
+		const body = renderView('pages/admin-plugins', { locale, table, audit });
+		sendPage(request, response, { title: dashboardTexts(locale)('admin.title'), body });
 	}
 }

@@ -1,6 +1,7 @@
 import { Route } from '@sapphire/plugin-api';
 import { PermissionFlagsBits } from 'discord.js';
 import { runningDashboard } from '../container.ts';
+import { pageLocale, pageTexts } from '../http/page-locale.ts';
 import { requestContext } from '../http/request-context.ts';
 import { renderView, sendError, sendPage } from '../http/respond.ts';
 
@@ -36,12 +37,13 @@ export class DashboardGuildsRoute extends Route {
 	override async run(request: Route.Request, response: Route.Response) {
 		const dashboard = runningDashboard();
 		const session = requestContext(request).session;
-		if (!session) return sendError(request, response, 401, 'Log in first.');
+		const t = pageTexts(request);
+		if (!session) return sendError(request, response, 401, t('error.loginFirst'));
 		let guilds: Awaited<ReturnType<typeof dashboard.userGuilds>>;
 		try {
 			guilds = await dashboard.userGuilds(session);
 		} catch {
-			return sendError(request, response, 502, 'Discord did not list your servers. Log out and in again.');
+			return sendError(request, response, 502, t('guilds.discordFailed'));
 		}
 		const manageable = guilds.filter((g) => g.owner || (BigInt(g.permissions) & MANAGE) !== 0n);
 		const managed = manageable
@@ -55,6 +57,7 @@ export class DashboardGuildsRoute extends Route {
 				initials: initials(g.name),
 				inviteUrl: dashboard.oauth.inviteUrl(g.id, BOT_PERMISSIONS),
 			}));
-		sendPage(request, response, { title: 'Your servers', body: renderView('pages/guilds', { managed, addable }) });
+		const body = renderView('pages/guilds', { locale: pageLocale(request), managed, addable });
+		sendPage(request, response, { title: t('guilds.title'), body });
 	}
 }

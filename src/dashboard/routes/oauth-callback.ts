@@ -1,6 +1,7 @@
 import { Route } from '@sapphire/plugin-api';
 import { runningDashboard } from '../container.ts';
 import { clearCookie, OAUTH_STATE_COOKIE, readCookie, SESSION_COOKIE, setCookie } from '../http/cookies.ts';
+import { pageTexts } from '../http/page-locale.ts';
 import { redirect, sendError } from '../http/respond.ts';
 import { hashSessionId, newToken } from '../sessions/session-store.ts';
 import { loginThrottled } from './_login-throttled.ts';
@@ -18,10 +19,15 @@ export class DashboardOAuthCallbackRoute extends Route {
 		const [state, next] = (readCookie(request, OAUTH_STATE_COOKIE) ?? '').split('|');
 		clearCookie(response, OAUTH_STATE_COOKIE, dashboard.secureCookies);
 		if (request.query.error)
-			return sendError(request, response, 400, `Discord did not authorize the login (${String(request.query.error)}).`);
+			return sendError(
+				request,
+				response,
+				400,
+				pageTexts(request)('login.notAuthorized', { error: String(request.query.error) }),
+			);
 		const code = typeof request.query.code === 'string' ? request.query.code : '';
 		if (!state || request.query.state !== state || !code)
-			return sendError(request, response, 400, 'This login link has expired or was not started here. Log in again.');
+			return sendError(request, response, 400, pageTexts(request)('login.expired'));
 		let token: string;
 		let user: Awaited<ReturnType<typeof dashboard.oauth.me>>;
 		try {
@@ -29,7 +35,7 @@ export class DashboardOAuthCallbackRoute extends Route {
 			user = await dashboard.oauth.me(token);
 		} catch (error) {
 			this.container.log.warn({ err: error }, 'Dashboard login failed at the token exchange');
-			return sendError(request, response, 502, 'Discord refused the login. Try again.');
+			return sendError(request, response, 502, pageTexts(request)('login.refused'));
 		}
 		const id = newToken();
 		const now = Date.now();

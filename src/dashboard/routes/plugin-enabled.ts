@@ -1,6 +1,7 @@
 import { Route } from '@sapphire/plugin-api';
 import { runningDashboard } from '../container.ts';
 import { field } from '../http/body.ts';
+import { pageLocale, pageTexts } from '../http/page-locale.ts';
 import { isHtmx, requestContext } from '../http/request-context.ts';
 import { guildOf, redirect, renderView, sendError, sendFragment } from '../http/respond.ts';
 import { pluginRow } from './_plugin-rows.ts';
@@ -15,10 +16,10 @@ export class DashboardPluginEnabledRoute extends Route {
 		const guild = guildOf(request);
 		const { session, body } = requestContext(request);
 		const id = String(request.params.plugin);
-		if (!this.container.plugins.isLoaded(id)) return sendError(request, response, 404, `No plugin "${id}" is loaded.`);
+		const t = pageTexts(request);
+		if (!this.container.plugins.isLoaded(id)) return sendError(request, response, 404, t('error.noPlugin', { id }));
 		const raw = field(body, 'enabled');
-		if (raw !== 'on' && raw !== 'off')
-			return sendError(request, response, 400, 'Field "enabled" must be "on" or "off".');
+		if (raw !== 'on' && raw !== 'off') return sendError(request, response, 400, t('pluginRow.badEnabled'));
 		const before = this.container.plugins.isEnabledIn(id, guild.id);
 		const enabled = raw === 'on';
 		if (before !== enabled) {
@@ -34,9 +35,11 @@ export class DashboardPluginEnabledRoute extends Route {
 			});
 		}
 		if (!isHtmx(request)) return redirect(response, `/guilds/${guild.id}`);
+		const locale = pageLocale(request);
 		const html = renderView('partials/plugin-row', {
+			locale,
 			guildId: guild.id,
-			plugin: pluginRow(guild, id),
+			plugin: pluginRow(guild, id, locale),
 			csrf: session?.csrfToken ?? '',
 		});
 		sendFragment(response, 200, html);

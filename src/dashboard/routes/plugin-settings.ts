@@ -1,9 +1,10 @@
 import { Route } from '@sapphire/plugin-api';
-import { caveatsTurnedOn, caveatTexts } from '../../core/settings/settings-schema.ts';
-import { renderSettingsForm, savedState } from '../forms/render-settings-form.ts';
+import { caveatsTurnedOn } from '../../core/settings/settings-schema.ts';
+import { caveatsIn, renderSettingsForm, savedState } from '../forms/render-settings-form.ts';
 import { settingsInput } from '../forms/settings-form.ts';
 import { saveSettings } from '../forms/settings-service.ts';
 import { field } from '../http/body.ts';
+import { manifestTexts, pageLocale, pageTexts } from '../http/page-locale.ts';
 import { isHtmx, requestContext } from '../http/request-context.ts';
 import { guildOf, redirect, renderView, sendError, sendFragment, sendPage } from '../http/respond.ts';
 import { safeNext } from './_safe-next.ts';
@@ -24,12 +25,13 @@ export class DashboardPluginSettingsRoute extends Route {
 		const { session, body } = requestContext(request);
 		const id = String(request.params.plugin);
 		const manifest = this.container.plugins.get(id);
-		if (!manifest || !session) return sendError(request, response, 404, `No plugin "${id}" is loaded.`);
+		if (!manifest || !session) return sendError(request, response, 404, pageTexts(request)('error.noPlugin', { id }));
+		const locale = pageLocale(request);
 		const schema = manifest.settings ?? {};
 		let state = {};
 		let status = 200;
 		if (request.method === 'POST') {
-			const result = await saveSettings(guild, id, settingsInput(schema, body), session);
+			const result = await saveSettings(guild, id, settingsInput(schema, body), session, locale);
 			const turnedOn = result.ok ? caveatsTurnedOn(schema, result.values, result.changed) : [];
 			if (result.ok && !isHtmx(request)) {
 				// Back to a page of this site only; anything else returns to this form.
@@ -40,21 +42,24 @@ export class DashboardPluginSettingsRoute extends Route {
 				return redirect(response, `${back}?saved=${encodeURIComponent(id)}${on}`);
 			}
 			state = result.ok
-				? { saved: true, caveats: caveatTexts(schema, turnedOn) }
+				? { saved: true, caveats: caveatsIn(id, turnedOn, locale) }
 				: { values: result.values, errors: result.errors };
 			if (!result.ok) status = 422;
-		} else state = savedState(request.query, id, guild.id);
-		const form = await renderSettingsForm(guild, id, session, state);
+		} else state = savedState(request.query, id, guild.id, locale);
+		const form = await renderSettingsForm(guild, id, session, state, locale);
 		if (isHtmx(request) && request.method === 'POST') {
 			sendFragment(response, status, form);
 			return;
 		}
+		const texts = manifestTexts(manifest, locale);
 		const page = renderView('pages/plugin-settings', {
-			plugin: { id, name: manifest.name, description: manifest.description },
+			locale,
+			plugin: { id, name: texts.name, description: texts.description },
 			form,
 		});
 		const nav = manifest.navigation?.[0];
 		const active = nav ? `plugin:${id}:${nav.path}` : 'overview';
-		sendPage(request, response, { title: `${manifest.name} settings`, body: page, status, active });
+		const title = pageTexts(request)('pluginPage.settingsTitle', { name: texts.name });
+		sendPage(request, response, { title, body: page, status, active });
 	}
 }

@@ -1,5 +1,6 @@
 import { Route } from '@sapphire/plugin-api';
 import { previewPart, templatePreviewHtml } from '../forms/template-preview.ts';
+import { pageLocale } from '../http/page-locale.ts';
 import { requestContext } from '../http/request-context.ts';
 import { guildOf, sendFragment } from '../http/respond.ts';
 
@@ -18,7 +19,8 @@ export class DashboardTemplatePreviewRoute extends Route {
 		const name = typeof request.query.field === 'string' ? request.query.field : 'template';
 		const raw = request.query[name];
 		const template = typeof raw === 'string' ? raw : '';
-		const html = await templatePreviewHtml(guild, session?.userId ?? '', template, previewPart(request.query.as));
+		const part = previewPart(request.query.as);
+		const html = await templatePreviewHtml(guild, session?.userId ?? '', template, part, pageLocale(request));
 		sendFragment(response, 200, html);
 	}
 }

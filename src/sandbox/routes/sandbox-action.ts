@@ -1,6 +1,7 @@
 import { Route } from '@sapphire/plugin-api';
 import { runningDashboard } from '../../dashboard/container.ts';
 import { field } from '../../dashboard/http/body.ts';
+import { pageLocale, pageTexts } from '../../dashboard/http/page-locale.ts';
 import { isHtmx, requestContext } from '../../dashboard/http/request-context.ts';
 import { guildOf, redirect, renderView, sendError, sendFragment } from '../../dashboard/http/respond.ts';
 import { EmulatorControl } from '../../emulator/control-client.ts';
@@ -15,7 +16,8 @@ export class DashboardSandboxActionRoute extends Route {
 
 	override async run(request: Route.Request, response: Route.Response) {
 		const sandbox = runningDashboard().sandbox;
-		if (!sandbox) return sendError(request, response, 404, 'The sandbox panel exists only in sandbox mode.');
+		const t = pageTexts(request);
+		if (!sandbox) return sendError(request, response, 404, t('sandbox.only'));
 		const guild = guildOf(request);
 		const { body } = requestContext(request);
 		const control = new EmulatorControl(sandbox.emulatorUrl);
@@ -24,46 +26,46 @@ export class DashboardSandboxActionRoute extends Route {
 		try {
 			if (action === 'join') {
 				const username = (field(body, 'username') ?? '').trim().toLowerCase();
-				if (!USERNAME.test(username))
-					return sendError(
-						request,
-						response,
-						400,
-						'Username: 2-32 characters, lowercase letters, digits, _ and . only.',
-					);
+				if (!USERNAME.test(username)) return sendError(request, response, 400, t('sandbox.badUsername'));
 				const viaInvite = field(body, 'invite') === 'on';
 				const invite = viaInvite ? await control.createInvite(guild.id, { inviter_id: guild.ownerId }) : null;
 				await control.join(guild.id, { user: { username }, ...(invite ? { invite_code: String(invite.code) } : {}) });
-				text = `${username} joined${invite ? ` through invite ${invite.code}` : ''}.`;
+				text = invite
+					? t('sandbox.joinedInvite', { username, code: String(invite.code) })
+					: t('sandbox.joined', { username });
 			} else if (action === 'leave') {
 				const userId = field(body, 'user_id') ?? '';
-				if (!guild.members.cache.has(userId)) return sendError(request, response, 400, 'Pick a member of this server.');
+				if (!guild.members.cache.has(userId)) return sendError(request, response, 400, t('sandbox.pickMember'));
 				await control.leave(guild.id, userId);
-				text = 'The member left.';
+				text = t('sandbox.left');
 			} else if (action === 'command') {
 				const command = (field(body, 'command') ?? '').trim().replace(/^\//, '');
 				const userId = field(body, 'user_id') || guild.ownerId;
 				const channelId = field(body, 'channel_id') ?? '';
 				if (!/^[\w-]{1,32}( [\w-]{1,32}){0,2}$/.test(command))
-					return sendError(request, response, 400, 'Command: its name and subcommand, e.g. "autoroles list".');
-				if (!guild.channels.cache.has(channelId))
-					return sendError(request, response, 400, 'Pick a channel of this server.');
-				const answer = (await control.command({ channel_id: channelId, user_id: userId, command })) as {
+					return sendError(request, response, 400, t('sandbox.badCommand'));
+				if (!guild.channels.cache.has(channelId)) return sendError(request, response, 400, t('sandbox.pickChannel'));
+				// The owner "speaks" the server's language, so the answer is in it, as the pages are.
+				const locale = pageLocale(request);
+				const answer = (await control.command({ channel_id: channelId, user_id: userId, command, locale })) as {
 					content?: string;
 					data?: { content?: string };
 				};
-				text = `/${command} answered: ${answer.data?.content ?? answer.content ?? '(no text)'}`;
-			} else return sendError(request, response, 404, `Unknown sandbox action "${action}".`);
+				text = t('sandbox.answered', {
+					command,
+					answer: answer.data?.content ?? answer.content ?? t('sandbox.noText'),
+				});
+			} else return sendError(request, response, 404, t('sandbox.unknownAction', { action }));
 		} catch (error) {
 			return sendError(
 				request,
 				response,
 				400,
-				`The emulator refused: ${error instanceof Error ? error.message : String(error)}`,
+				t('sandbox.refused', { reason: error instanceof Error ? error.message : String(error) }),
 			);
 		}
 		if (!isHtmx(request)) return redirect(response, `/guilds/${guild.id}/sandbox`);
-		const html = renderView('partials/flash', { flash: { kind: 'ok', text } });
+		const html = renderView('partials/flash', { locale: pageLocale(request), flash: { kind: 'ok', text } });
 		sendFragment(response, 200, html);
 	}
 }

@@ -1,5 +1,6 @@
 import { Route } from '@sapphire/plugin-api';
 import { runningDashboard } from '../../dashboard/container.ts';
+import { pageLocale, pageTexts } from '../../dashboard/http/page-locale.ts';
 import { guildOf, renderView, sendError, sendFragment } from '../../dashboard/http/respond.ts';
 import { sandboxFeed } from '../sandbox-feed.ts';
 
@@ -11,9 +12,10 @@ export class DashboardSandboxFeedRoute extends Route {
 
 	override async run(request: Route.Request, response: Route.Response) {
 		const sandbox = runningDashboard().sandbox;
-		if (!sandbox) return sendError(request, response, 404, 'The sandbox panel exists only in sandbox mode.');
+		if (!sandbox) return sendError(request, response, 404, pageTexts(request)('sandbox.only'));
 		const guild = guildOf(request);
-		const html = renderView('partials/sandbox-feed', await sandboxFeed(sandbox.emulatorUrl, guild));
+		const feed = await sandboxFeed(sandbox.emulatorUrl, guild, pageLocale(request));
+		const html = renderView('partials/sandbox-feed', feed);
 		sendFragment(response, 200, html);
 	}
 }

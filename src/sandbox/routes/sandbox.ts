@@ -1,5 +1,6 @@
 import { Route } from '@sapphire/plugin-api';
 import { runningDashboard } from '../../dashboard/container.ts';
+import { dashboardTexts, pageLocale } from '../../dashboard/http/page-locale.ts';
 import { requestContext } from '../../dashboard/http/request-context.ts';
 import { guildOf, renderView, sendError, sendPage } from '../../dashboard/http/respond.ts';
 import { sandboxFeed } from '../sandbox-feed.ts';
@@ -12,9 +13,11 @@ export class DashboardSandboxRoute extends Route {
 
 	override async run(request: Route.Request, response: Route.Response) {
 		const sandbox = runningDashboard().sandbox;
-		if (!sandbox) return sendError(request, response, 404, 'The sandbox panel exists only in sandbox mode.');
+		const locale = pageLocale(request);
+		const t = dashboardTexts(locale);
+		if (!sandbox) return sendError(request, response, 404, t('sandbox.only'));
 		const guild = guildOf(request);
-		const feed = renderView('partials/sandbox-feed', await sandboxFeed(sandbox.emulatorUrl, guild));
+		const feed = renderView('partials/sandbox-feed', await sandboxFeed(sandbox.emulatorUrl, guild, locale));
 		const members = [...guild.members.cache.values()]
 			.filter((m) => !m.user.bot && m.id !== guild.ownerId)
 			.sort((a, b) => (BigInt(b.id) > BigInt(a.id) ? 1 : -1))
@@ -24,12 +27,13 @@ export class DashboardSandboxRoute extends Route {
 			.filter((c) => c.isTextBased())
 			.map((c) => ({ id: c.id, name: c.name }));
 		const body = renderView('pages/sandbox', {
+			locale,
 			guildId: guild.id,
 			csrf: requestContext(request).session?.csrfToken ?? '',
 			members,
 			channels,
 			feed,
 		});
-		sendPage(request, response, { title: 'Sandbox', body, active: 'sandbox' });
+		sendPage(request, response, { title: t('sandbox.title'), body, active: 'sandbox' });
 	}
 }

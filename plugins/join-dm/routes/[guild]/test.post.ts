@@ -1,6 +1,6 @@
 import { Route } from '@sapphire/plugin-api';
 import { DiscordAPIError, RESTJSONErrorCodes } from 'discord.js';
-import { guildOf, requestContext, sendActionResult } from 'foyer';
+import { guildOf, pageLocale, requestContext, sendActionResult } from 'foyer';
 import plugin from '../../plugin.ts';
 
 /** "Send me a test DM": the join DM, rendered for the admin pressing the button. */
@@ -8,24 +8,24 @@ export class JoinDmTestRoute extends Route {
 	override async run(request: Route.Request, response: Route.Response) {
 		const guild = guildOf(request);
 		const back = `/${plugin.id}/${guild.id}`;
+		const t = plugin.translator({ locale: pageLocale(request) });
 		const member = await guild.members.fetch(requestContext(request).session?.userId ?? '').catch(() => null);
-		if (!member)
-			return sendActionResult(request, response, { kind: 'error', text: 'You are not a member of this server.', back });
+		if (!member) return sendActionResult(request, response, { kind: 'error', text: t('test.notMember'), back });
 		const { template } = plugin.settings(guild.id);
 		const rendered = await plugin.renderTemplate(template, member);
 		try {
 			const message = await member.send({ content: rendered.content, allowedMentions: rendered.allowedMentions });
 			return sendActionResult(request, response, {
 				kind: 'ok',
-				text: 'Sent: check your direct messages.',
+				text: t('test.sent'),
 				back,
 				message,
 			});
 		} catch (error) {
 			const closed = error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.CannotSendMessagesToThisUser;
 			const text = closed
-				? 'Discord refused: you do not accept direct messages from this server’s members (Privacy settings).'
-				: `Discord refused the DM: ${error instanceof Error ? error.message : String(error)}`;
+				? t('test.closed')
+				: t('test.failed', { reason: error instanceof Error ? error.message : String(error) });
 			return sendActionResult(request, response, { kind: 'error', text, status: closed ? 409 : 502, back });
 		}
 	}

@@ -1,5 +1,5 @@
 import { Route } from '@sapphire/plugin-api';
-import { guildOf, requestContext, sendPluginPage } from 'foyer';
+import { guildOf, pageLocale, requestContext, sendPluginPage } from 'foyer';
 import { pagePath } from '../../_answer.ts';
 import { leaderboardRows } from '../../_leaderboard-rows.ts';
 import { renderPurchaseSection } from '../../_purchase-section.ts';
@@ -22,7 +22,7 @@ export class LoyaltyPageRoute extends Route {
 		].join('\n');
 		await sendPluginPage(request, response, {
 			pluginId: plugin.id,
-			figures: await figures(guild.id),
+			figures: await figures(guild.id, pageLocale(request)),
 			notices: await lastProblem(guild.id),
 			extra,
 		});

@@ -1,5 +1,5 @@
 import { Route } from '@sapphire/plugin-api';
-import { field, guildOf, recordDashboardChange, requestContext } from 'foyer';
+import { field, guildOf, pageLocale, recordDashboardChange, requestContext } from 'foyer';
 import { answerPanel } from '../../_panel-reply.ts';
 import { engage, lift } from '../../lockdown/_lockdown.ts';
 import plugin from '../../plugin.ts';
@@ -10,20 +10,18 @@ export class VerificationLockdownRoute extends Route {
 		const guild = guildOf(request);
 		const { body, session } = requestContext(request);
 		const state = field(body, 'state');
-		const actor = { id: session?.userId ?? '', name: session?.username ?? 'a dashboard user' };
+		const t = plugin.translator({ locale: pageLocale(request) });
+		// The lockdown's reason is posted for everyone: in the server's language.
+		const shared = plugin.translator({ guild: guild.id });
+		const actor = { id: session?.userId ?? '', name: session?.username ?? t('page.dashboardUser') };
 		const answer = (status: number, kind: 'ok' | 'error', text: string) =>
 			answerPanel(request, response, guild, status, { kind, text });
-		if (state !== 'on' && state !== 'off') return answer(422, 'error', 'The state must be on or off.');
+		if (state !== 'on' && state !== 'off') return answer(422, 'error', t('page.badState'));
 		const done =
 			state === 'on'
-				? (await engage(guild, { automatic: false, reason: 'locked down from the dashboard.', actor })) !== null
-				: await lift(guild, { reason: 'lifted from the dashboard.', actor });
-		if (!done)
-			return answer(
-				409,
-				'error',
-				state === 'on' ? 'The server is already locked down.' : 'There is no lockdown to lift.',
-			);
+				? (await engage(guild, { automatic: false, reason: shared('reason.dashboardLocked'), actor })) !== null
+				: await lift(guild, { reason: shared('reason.dashboardLifted'), actor });
+		if (!done) return answer(409, 'error', t(state === 'on' ? 'page.alreadyLocked' : 'page.noLockdown'));
 		await recordDashboardChange(request, {
 			plugin: plugin.id,
 			guildId: guild.id,
@@ -31,6 +29,6 @@ export class VerificationLockdownRoute extends Route {
 			before: { lockdown: state === 'off' },
 			after: { lockdown: state === 'on' },
 		});
-		return answer(200, 'ok', state === 'on' ? 'Lockdown engaged.' : 'Lockdown lifted.');
+		return answer(200, 'ok', t(state === 'on' ? 'page.engaged' : 'page.lifted'));
 	}
 }

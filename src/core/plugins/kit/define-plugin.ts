@@ -3,6 +3,7 @@ import { container } from '@sapphire/framework';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
 import { postMemberMessage } from '../../effects/durable-api.ts';
+import type { Translate } from '../../i18n/translations.ts';
 import type { AnyMember, MemberMessage, MemberMessageResult } from '../../messaging/member-message.ts';
 import type { SettingsOf, SettingsSchema, ValidationResult } from '../../settings/settings-schema.ts';
 import { templateContextOf } from '../../templates/member-context.ts';
@@ -61,7 +62,12 @@ export interface FoyerPlugin<S extends SettingsSchema = SettingsSchema, T extend
 	/** The guild's settings, typed from the manifest's schema (defaults where the guild chose nothing). */
 	settings(guildId: string): SettingsOf<S>;
 	/** Validates and stores a settings change; answers the field errors instead when it is invalid. */
-	updateSettings(guildId: string, input: Partial<Record<keyof S & string, unknown>>): Promise<ValidationResult<S>>;
+	updateSettings(
+		guildId: string,
+		input: Partial<Record<keyof S & string, unknown>>,
+		/** The language of the errors, for the member who asked (`interaction.locale`). */
+		options?: { locale?: string | null },
+	): Promise<ValidationResult<S>>;
 	/** Whether the plugin acts in the guild (enabled there, or on by default). */
 	enabledIn(guildId: string): boolean;
 	/** Schedules one of the plugin's tasks (`scheduled-tasks/<task>.ts`) with its typed payload. */
@@ -70,7 +76,11 @@ export interface FoyerPlugin<S extends SettingsSchema = SettingsSchema, T extend
 	cancel(key: string): Promise<boolean>;
 	/** A task's payload as its piece receives it, checked against the task's schema. */
 	payload<K extends keyof T & string>(task: K, raw: unknown): z.output<T[K]>;
-	readonly views: { render(name: string, data?: object): string };
+	/**
+	 * The plugin's Eta views. With `locale` in `data` (a page's: `pageLocale(request)`), the view reads
+	 * the plugin's texts in that language as `it.t(key, vars)`.
+	 */
+	readonly views: { render(name: string, data?: { locale?: string; [key: string]: unknown }): string };
 	readonly counters: PluginCountersHandle;
 	/** The core's logger with `{ plugin: id }` on every line. */
 	readonly log: Logger;
@@ -82,8 +92,13 @@ export interface FoyerPlugin<S extends SettingsSchema = SettingsSchema, T extend
 		key: string,
 		options?: { locale?: string | null; guild?: string | null; vars?: Record<string, string | number> },
 	): string;
+	/**
+	 * `t` bound to one language (`locale`, else the server's for `guild`): what a reply or a page hands
+	 * to the helpers that word it, `(key, vars) => string`.
+	 */
+	translator(options: { locale?: string | null; guild?: string | null }): Translate;
 	/** Discord's localizations of a command name or description: `.setDescriptionLocalizations(plugin.localizations(key))`. */
-	localizations(key: string): Partial<Record<string, string>>;
+	localizations(key: string, vars?: Record<string, string | number>): Partial<Record<string, string>>;
 	/** The language a server chose (for messages everyone reads there). */
 	language(guildId: string): string;
 	readonly events: PluginEventsHandle;
@@ -166,8 +181,10 @@ export function definePlugin<const M extends PluginManifest>(manifest: M): Foyer
 		id,
 		manifest: manifest as unknown as PluginManifest<S, T>,
 		settings: (guildId) => manager().settings<S>(id, guildId),
-		updateSettings: (guildId, input) =>
-			manager().updateSettings(id, guildId, input as Record<string, unknown>) as Promise<ValidationResult<S>>,
+		updateSettings: (guildId, input, options = {}) =>
+			manager().updateSettings(id, guildId, input as Record<string, unknown>, options.locale) as Promise<
+				ValidationResult<S>
+			>,
 		enabledIn: (guildId) => manager().isEnabledIn(id, guildId),
 		schedule: (task, payload, when = {}) =>
 			container.scheduler.schedule({
@@ -180,7 +197,10 @@ export function definePlugin<const M extends PluginManifest>(manifest: M): Foyer
 			}),
 		cancel: (key) => container.scheduler.cancel({ plugin: id, key }),
 		payload: (task, raw) => parse(task, raw) as z.output<T[typeof task]>,
-		views: { render: (name, data = {}) => manager().views.render(id, name, data) },
+		views: {
+			render: (name, data = {}) =>
+				manager().views.render(id, name, { t: manager().i18n.translator(id, data.locale ?? null), ...data }),
+		},
 		counters: {
 			add: (guildId, name, n = 1) => container.counters.add(id, guildId, name, n),
 			read: (guildId) => container.counters.read(id, guildId),
@@ -195,7 +215,9 @@ export function definePlugin<const M extends PluginManifest>(manifest: M): Foyer
 				locale: options.locale ?? (options.guild ? manager().language(options.guild) : null),
 				...(options.vars ? { vars: options.vars } : {}),
 			}),
-		localizations: (key) => manager().i18n.localizations(id, key),
+		translator: (options) =>
+			manager().i18n.translator(id, options.locale ?? (options.guild ? manager().language(options.guild) : null)),
+		localizations: (key, vars) => manager().i18n.localizations(id, key, vars),
 		language: (guildId) => manager().language(guildId),
 		events: {
 			emit: (event, payload) => manager().events.emit(id, event, payload as object),

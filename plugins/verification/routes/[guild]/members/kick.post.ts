@@ -1,5 +1,5 @@
 import { Route } from '@sapphire/plugin-api';
-import { field, guildOf, recordDashboardChange, requestContext } from 'foyer';
+import { field, guildOf, pageLocale, recordDashboardChange, requestContext } from 'foyer';
 import { answerPanel } from '../../../_panel-reply.ts';
 import { kickMember } from '../../../gate/_kick.ts';
 import { memberOf } from '../../../gate/_members.ts';
@@ -12,21 +12,23 @@ export class VerificationKickNowRoute extends Route {
 		const guild = guildOf(request);
 		const { body, session } = requestContext(request);
 		const id = field(body, 'member') ?? '';
+		const locale = pageLocale(request);
+		const t = plugin.translator({ locale });
 		const refuse = (status: number, text: string) =>
 			answerPanel(request, response, guild, status, { kind: 'error', text });
-		if (!/^\d{17,20}$/.test(id)) return refuse(422, 'Choose a member from the list.');
+		if (!/^\d{17,20}$/.test(id)) return refuse(422, t('page.chooseMember'));
 		// Only members at the gate: this page is not a general kick button.
-		if (!(await findWaiting(guild.id, id)))
-			return refuse(409, 'That member is not waiting at the gate (any more); the list below is up to date.');
+		if (!(await findWaiting(guild.id, id))) return refuse(409, t('page.notWaiting'));
 		const member = await memberOf(guild, id);
-		if (!member) return refuse(404, 'That member is no longer in the server; the list below is up to date.');
-		const name = session?.username ?? 'a dashboard user';
+		if (!member) return refuse(404, t('page.memberGone'));
+		const name = session?.username ?? t('page.dashboardUser');
 		const outcome = await kickMember(member, {
 			cause: 'moderator',
-			reason: `Removed from the dashboard by ${name} before verifying.`,
+			// The reason goes to the log channel and the panel's log: in the server's language.
+			reason: plugin.t('page.removedBy', { guild: guild.id, vars: { name } }),
 			actor: { id: session?.userId ?? '', name },
 		});
-		if (!outcome.ok) return refuse(409, `${member.user.username} was not removed: ${outcome.text}`);
+		if (!outcome.ok) return refuse(409, t('page.notRemoved', { name: member.user.username, reason: outcome.text }));
 		await recordDashboardChange(request, {
 			plugin: plugin.id,
 			guildId: guild.id,
@@ -34,6 +36,9 @@ export class VerificationKickNowRoute extends Route {
 			before: { member: id, username: member.user.username },
 			after: null,
 		});
-		return answerPanel(request, response, guild, 200, { kind: 'ok', text: `${member.user.username} was removed.` });
+		return answerPanel(request, response, guild, 200, {
+			kind: 'ok',
+			text: t('page.wasRemoved', { name: member.user.username }),
+		});
 	}
 }
