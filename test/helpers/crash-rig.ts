@@ -105,7 +105,13 @@ export class CrashRig {
 	 * duplicate would show up then: the next combined window, a retried call), and scores it.
 	 */
 	async settled(ms = 90_000, quietMs = 6_000) {
-		await waitUntil(() => isComplete(this.truth()), ms);
+		await waitUntil(() => isComplete(this.truth()), ms).catch((error: Error) => {
+			// Say what is missing and what Foyer logged, not just "not met".
+			const logged = this.runs.flatMap((r, i) =>
+				r.logs.filter((l) => l.level >= 40).map((l) => `run ${i}: ${l.msg} ${JSON.stringify(l.err ?? '')}`),
+			);
+			throw new Error(`${error.message}: ${JSON.stringify(this.truth())}\n${logged.slice(-40).join('\n')}`);
+		});
 		await sleep(quietMs);
 		return this.truth();
 	}
