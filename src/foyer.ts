@@ -10,6 +10,7 @@ import { type Clock, systemClock } from './core/clock.ts';
 import { Continuity } from './core/continuity/continuity.ts';
 import { PluginCounters } from './core/counters/plugin-counters.ts';
 import type { Database } from './core/database/database.ts';
+import { DatabaseWaits } from './core/database/wait-for-database.ts';
 import { SapphirePinoLogger } from './core/logger.ts';
 import { MemberActivity } from './core/member-activity/member-activity.ts';
 import { recordMemberActivity } from './core/member-activity/record-member-activity.ts';
@@ -180,6 +181,11 @@ export class Foyer {
 			...(options.db ? { db: options.db } : {}),
 		});
 		container.effects = continuity.effects;
+		// Waiting ends with the shutdown grace: an event cut off then is replayed at the next start.
+		container.databaseWaits = new DatabaseWaits(
+			() => container.log,
+			() => continuity.ledger.frozen,
+		);
 		if (options.metrics)
 			container.metrics = new FoyerMetrics({
 				client,

@@ -29,6 +29,8 @@ declare module '@sapphire/pieces' {
 		metrics?: import('./ops/foyer-metrics.ts').FoyerMetrics;
 		/** Per-guild counters for plugins' dashboard figures: `add('join', guildId, 'sent')`, `read('join', guildId)`. */
 		counters: import('./counters/plugin-counters.ts').PluginCounters;
+		/** Plugin listeners and tasks failing because the database is not answering wait for it (see wait-for-database.ts). */
+		databaseWaits: import('./database/wait-for-database.ts').DatabaseWaits;
 		/** Joins and leaves per guild per day, recorded by the core for the overview's growth chart. */
 		memberActivity: import('./member-activity/member-activity.ts').MemberActivity;
 	}

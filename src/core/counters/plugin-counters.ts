@@ -27,6 +27,7 @@ export class PluginCounters {
 	#timer: NodeJS.Timeout | null = null;
 	#flushing: Promise<void> = Promise.resolve();
 	#closed = false;
+	#failing = false;
 	/** The last note per plugin and guild as stored (or being stored); null when there is none. */
 	readonly #notes = new Map<string, Promise<{ note: Note | null; writtenAt: number }>>();
 
@@ -156,6 +157,7 @@ export class PluginCounters {
 	}
 
 	async #write(batch: [string, number][]): Promise<void> {
+		let failed = false;
 		for (const [key, n] of batch) {
 			if (!this.db) {
 				this.#memory.set(key, (this.#memory.get(key) ?? 0) + n);
@@ -177,8 +179,17 @@ export class PluginCounters {
 					this.#timer ??= setTimeout(() => void this.flush(), RETRY_MS);
 					this.#timer.unref?.();
 				}
-				this.logger.warn({ plugin, guild: guildId, counter: name, err: error }, 'Could not store a counter; retrying');
+				// One warning per outage, not one per counter and attempt.
+				if (!this.#failing)
+					this.logger.warn(
+						{ plugin, guild: guildId, counter: name, err: error },
+						'Could not store a counter; retrying',
+					);
+				else this.logger.debug({ plugin, guild: guildId, counter: name, err: error }, 'Counter still not stored');
+				failed = true;
 			}
 		}
+		if (this.#failing && !failed) this.logger.info('Counters stored again');
+		this.#failing = failed;
 	}
 }

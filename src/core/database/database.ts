@@ -73,11 +73,15 @@ export class Database {
 				debug: options.debug ?? false,
 				allowGlobalContext: false,
 			});
-			// WAL lets readers run beside the writer; NORMAL is durable enough with WAL; wait instead of failing on a lock.
+			// WAL lets readers run beside the writer; NORMAL is durable enough with WAL. A write lock held by
+			// another process is waited for briefly only: better-sqlite3 waits synchronously, so a long busy
+			// timeout would freeze the whole process (gateway, interactions) for its length on every
+			// statement. Past it the write fails with SQLITE_BUSY and is retried with backoff, without
+			// blocking (batched records, plugin listeners and tasks: see database-unavailable.ts).
 			const native = (await orm.em.getConnection().getNativeClient()) as { pragma(sql: string): unknown };
 			native.pragma('journal_mode = WAL');
 			native.pragma('synchronous = NORMAL');
-			native.pragma('busy_timeout = 5000');
+			native.pragma('busy_timeout = 250');
 			native.pragma('foreign_keys = ON');
 		}
 		const db = new Database(orm, postgres ? 'postgresql' : 'sqlite');

@@ -60,6 +60,8 @@ export function isPermanent(error: unknown): boolean {
 export class EffectOutbox {
 	readonly #kinds = new Map<string, EffectExecutor>();
 	readonly #live = new Map<string, Promise<unknown>>();
+	/** Carried out, their completion not written yet: a new ask for one of them is a duplicate. */
+	readonly #finished = new Set<string>();
 	readonly stats: OutboxStats = { recorded: 0, done: 0, failed: 0, deduplicated: 0, recovered: 0 };
 	#stopped = false;
 
@@ -105,14 +107,30 @@ export class EffectOutbox {
 		}
 		const store = this.store;
 		const run = (async () => {
-			const id = await store.record({ key, kind: request.kind, plugin: request.plugin, payload: request.payload });
-			if (id === null) {
+			const recorded = await store.record({
+				key,
+				kind: request.kind,
+				plugin: request.plugin,
+				payload: request.payload,
+			});
+			// Done before; or pending but carried out by this process a moment ago (its completion not
+			// written yet). A pending row nobody here is carrying out is this ask's own record, written
+			// by an attempt whose answer was lost with the connection: carried out now.
+			if (recorded === null || (!recorded.fresh && this.#finished.has(key))) {
 				this.stats.deduplicated++;
 				return null;
 			}
 			this.stats.recorded++;
 			return this.#carryOut(
-				{ id, key, kind: request.kind, plugin: request.plugin, payload: request.payload, attempts: 0, group: null },
+				{
+					id: recorded.id,
+					key,
+					kind: request.kind,
+					plugin: request.plugin,
+					payload: request.payload,
+					attempts: 0,
+					group: null,
+				},
 				executor as EffectExecutor,
 				request.live,
 			) as Promise<R | null>;
@@ -209,7 +227,11 @@ export class EffectOutbox {
 				});
 				if (result === LEFT_TO_DO) return null;
 				this.stats.done++;
-				void store.markDone(effect.id).catch(() => undefined);
+				this.#finished.add(effect.key);
+				void store
+					.markDone(effect.id)
+					.then(() => this.#finished.delete(effect.key))
+					.catch(() => undefined);
 				return result;
 			} catch (error) {
 				// Stopping: what failed now (the client is going) stays recorded for the next start.

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { BatchWriter } from '../database/batch-writer.ts';
 import type { Database } from '../database/database.ts';
+import { isDatabaseUnavailable } from '../database/database-unavailable.ts';
 import { EffectRow, type StoredEffect } from './effect-entity.ts';
 
 /** How long carried-out effects are kept: a replayed event finds its effects done for this long. */
@@ -13,10 +14,14 @@ export interface NewEffect {
 	payload: unknown;
 }
 
+/** A recorded effect's row, or null when its key was carried out (or failed for good) before. */
+export type Recorded = { id: number; fresh: boolean } | null;
+
 /** The outbox rows: recorded and marked in batches (a raid's hundreds of effects cost a few statements). */
 export class EffectStore {
-	readonly #records: BatchWriter<NewEffect, number | null>;
+	readonly #records: BatchWriter<NewEffect, Recorded>;
 	readonly #done: BatchWriter<number>;
+	#closed = false;
 
 	private constructor(
 		private readonly db: Database,
@@ -31,8 +36,12 @@ export class EffectStore {
 		return new EffectStore(db, logger);
 	}
 
-	/** Records the effect; resolves its row id, or null when an effect with that key was recorded before. */
-	record(effect: NewEffect): Promise<number | null> {
+	/**
+	 * Records the effect; resolves its row (`fresh`: recorded now), the pending row already recorded
+	 * under that key (`fresh: false`), or null when an effect with that key was carried out (or
+	 * failed for good) before.
+	 */
+	record(effect: NewEffect): Promise<Recorded> {
 		return this.#records.add(effect);
 	}
 
@@ -65,9 +74,22 @@ export class EffectStore {
 		}));
 	}
 
-	/** Notes the combined message a group of effects is about to go out in. */
-	async markGrouped(keys: string[], nonce: string): Promise<void> {
-		await this.db.em().nativeUpdate(EffectRow, { effectKey: { $in: keys } }, { groupNonce: nonce });
+	/**
+	 * Notes the combined message a group of effects is about to go out in. While the database is
+	 * unavailable it waits (at most `maxWaitMs`): sent un-noted, the group could be regrouped
+	 * differently after a crash and its members welcomed twice.
+	 */
+	async markGrouped(keys: string[], nonce: string, maxWaitMs = 60_000): Promise<void> {
+		const started = Date.now();
+		for (let attempt = 1; ; attempt++) {
+			try {
+				await this.db.em().nativeUpdate(EffectRow, { effectKey: { $in: keys } }, { groupNonce: nonce });
+				return;
+			} catch (error) {
+				if (this.#closed || !isDatabaseUnavailable(error) || Date.now() - started > maxWaitMs) throw error;
+				await new Promise((r) => setTimeout(r, Math.min(2_000, 100 * 2 ** attempt)));
+			}
+		}
 	}
 
 	async countByStatus(): Promise<Record<string, number>> {
@@ -92,11 +114,12 @@ export class EffectStore {
 	}
 
 	close(): void {
+		this.#closed = true;
 		this.#records.close();
 		this.#done.close();
 	}
 
-	async #insert(rows: NewEffect[]): Promise<(number | null)[]> {
+	async #insert(rows: NewEffect[]): Promise<Recorded[]> {
 		const now = Date.now();
 		// Two asks for one key in the same batch: the first is recorded, the second finds it.
 		const first = new Map<string, NewEffect>();
@@ -113,11 +136,29 @@ export class EffectStore {
 				'all',
 			)) as { id: number; effect_key: string }[];
 		const ids = new Map(inserted.map((r) => [r.effect_key, Number(r.id)]));
+		// Keys already there: recorded before (a replay, a retry), or by this very batch when an earlier
+		// attempt of it was committed but its answer lost with the connection. Their status tells.
+		const existing = new Map<string, { id: number; status: string }>();
+		const known = unique.filter((r) => !ids.has(r.key)).map((r) => r.key);
+		if (known.length > 0) {
+			const found = (await this.db
+				.em()
+				.getConnection()
+				.execute(
+					`select id, effect_key, status from foyer_effects where effect_key in (${known.map(() => '?').join(', ')})`,
+					known,
+					'all',
+				)) as { id: number; effect_key: string; status: string }[];
+			for (const r of found) existing.set(r.effect_key, { id: Number(r.id), status: r.status });
+		}
 		const taken = new Set<string>();
 		return rows.map((r) => {
 			if (taken.has(r.key)) return null;
 			taken.add(r.key);
-			return ids.get(r.key) ?? null;
+			const id = ids.get(r.key);
+			if (id !== undefined) return { id, fresh: true };
+			const row = existing.get(r.key);
+			return row?.status === 'pending' ? { id: row.id, fresh: false } : null;
 		});
 	}
 

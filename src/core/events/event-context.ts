@@ -44,3 +44,23 @@ export function nextEffectKey(plugin: string, kind: string, target = ''): string
 	current.counts.set(counter, n);
 	return `${current.key}/${counter}/${n}`;
 }
+
+/**
+ * Wraps one attempt of a piece of work in the current event so that it can be run again as if for
+ * the first time: every attempt numbers its effects from where the event stood when this was called
+ * (a retried listener asks for the same effects under the same keys, which the outbox carries out
+ * once), in a map of its own so that other listeners of the event are not renumbered.
+ */
+export function repeatableInEvent(): <T>(attempt: () => T) => T {
+	const current = storage.getStore();
+	if (!current) return (attempt) => attempt();
+	const mark = new Map(current.counts);
+	let first = true;
+	return (attempt) => {
+		if (first) {
+			first = false;
+			return attempt();
+		}
+		return storage.run({ key: current.key, plugin: current.plugin, counts: new Map(mark) }, attempt);
+	};
+}

@@ -80,6 +80,11 @@ export class EventLedger {
 		this.#frozen = true;
 	}
 
+	/** True once the shutdown grace period is over: what ends now is not recorded as handled. */
+	get frozen(): boolean {
+		return this.#frozen;
+	}
+
 	/** Whether an event with this key was delivered (or handled before a restart). */
 	has(key: string): boolean {
 		return this.#seen.has(key);

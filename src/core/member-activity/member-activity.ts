@@ -1,10 +1,13 @@
 import type { Logger } from 'pino';
 import type { Database } from '../database/database.ts';
+import { isDatabaseUnavailable } from '../database/database-unavailable.ts';
 import { type ActivityDay, dayOf, isoDay } from './activity-day.ts';
 import { MemberActivityDay } from './member-activity-entity.ts';
 
 /** How long an event waits for others to share its write: a raid's thousand joins cost a few upserts. */
 const GATHER_MS = 100;
+/** Wait before writing again while the database is unavailable. */
+const RETRY_MS = 1_000;
 /** Days kept; older rows are deleted (one guild costs at most this many small rows). */
 export const RETENTION_DAYS = 400;
 /** Members remembered as "in" so that a repeated GUILD_MEMBER_ADD (Discord may resend it) counts once. */
@@ -38,6 +41,7 @@ export class MemberActivity {
 	#timer: NodeJS.Timeout | null = null;
 	#writing: Promise<void> = Promise.resolve();
 	#prunedDay = -1;
+	#failing = false;
 
 	private constructor(
 		private readonly db: Database | undefined,
@@ -127,7 +131,7 @@ export class MemberActivity {
 
 	async #write(batch: [string, Counts][]): Promise<void> {
 		const today = dayOf(this.#now());
-		for (const [key, c] of batch) {
+		for (const [i, [key, c]] of batch.entries()) {
 			const [guildId, day] = JSON.parse(key) as [string, number];
 			if (!this.db) {
 				const had = this.#memory.get(key) ?? { joins: 0, leaves: 0 };
@@ -146,9 +150,23 @@ export class MemberActivity {
 						[guildId, day, c.joins, c.leaves],
 					);
 			} catch (error) {
-				this.logger.warn({ guild: guildId, day: isoDay(day), err: error }, 'Could not store member activity');
+				if (!isDatabaseUnavailable(error)) {
+					this.logger.warn({ guild: guildId, day: isoDay(day), err: error }, 'Could not store member activity');
+					continue;
+				}
+				// The database is away: the counts go back to wait for the next write, not lost.
+				if (!this.#failing)
+					this.logger.warn({ err: error }, 'Database unavailable: member activity counts wait and are retried');
+				this.#failing = true;
+				for (const [k, left] of batch.slice(i)) {
+					const had = this.#pending.get(k) ?? { joins: 0, leaves: 0 };
+					this.#pending.set(k, { joins: had.joins + left.joins, leaves: had.leaves + left.leaves });
+				}
+				this.#timer ??= setTimeout(() => void this.flush(), RETRY_MS).unref();
+				return;
 			}
 		}
+		this.#failing = false;
 		if (today !== this.#prunedDay) await this.#prune(today);
 	}
 

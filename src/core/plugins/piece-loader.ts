@@ -105,6 +105,9 @@ export async function loadPluginPieces(
 				(piece as unknown as { path: string[] }).path.splice(routePrefixLength(), 0, pluginId);
 			}
 			if (storeName === 'interaction-handlers') gateInteractionHandler(piece, gate);
+			// A listener or task failing because the database is away is run again once it is back.
+			if (piece instanceof Listener || storeName === 'scheduled-tasks')
+				container.databaseWaits?.wrap(piece as unknown as { name: string; run: () => unknown });
 			if (piece instanceof Listener) {
 				if ((piece.event as string) === name)
 					throw new Error(
