@@ -189,14 +189,20 @@ describeOnBackends('/invite commands', (backend) => {
 		await h.join({ username: 'cmd-import-2', invite: e.code });
 		await h.enable(plugin.id, true);
 		await tracking(h);
+		// 11 more (unused) invites: the reply shows the progress every 10 invites.
+		for (let i = 0; i < 11; i++) await h.createInvite({ inviterId: e.id });
+		const since = await h.lastRequestId();
 		const reply = await h.command(h.demo.ownerId, 'invite import', { user: e.id });
 		await h.waitFor(
 			async () => (await h.message('general', reply.id))?.content.startsWith('Imported') ?? false,
 			'the import done',
 		);
 		expect((await h.message('general', reply.id))?.content).toBe(
-			'Imported 1 invites: 2 uses credited to 1 inviters (0 were already imported or tracked).',
+			'Imported 12 invites: 2 uses credited to 1 inviters (11 were already imported or tracked).',
 		);
+		// Deferred, then edited: "Importing…", "10 of 12 invites read", the result.
+		const edits = (await h.requests(since)).filter((r) => r.method === 'PATCH' && r.route.startsWith('/webhooks/'));
+		expect(edits).toHaveLength(3);
 		expect(await counts(h, e.id)).toMatchObject({ tracked: 2, imported: 2, effective: 2 });
 		// A join Foyer tracks through the same invite is tracked, not imported again.
 		const tracked = await h.join({ username: 'cmd-import-3', invite: e.code });
@@ -206,7 +212,7 @@ describeOnBackends('/invite commands', (backend) => {
 			async () => (await h.message('general', again.id))?.content.startsWith('Imported') ?? false,
 			'the second import done',
 		);
-		expect((await h.message('general', again.id))?.content).toMatch(/: 0 uses credited to 0 inviters/);
+		expect((await h.message('general', again.id))?.content).toMatch(/: 0 uses credited to 0 inviters \(\d+ were/);
 		expect(await counts(h, e.id)).toMatchObject({ tracked: 3, imported: 2, effective: 3 });
 		await advance(h, MINUTE);
 	});
