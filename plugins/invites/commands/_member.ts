@@ -73,10 +73,15 @@ export async function inviter(c: InviteContext) {
 			.join(', ');
 		return c.say(c.pub('inviterAmbiguous', { member, candidates }));
 	}
+	// unknown (with the engine's reason), offline without candidates, or not decided yet.
+	const why =
+		join.source === 'unknown'
+			? join.unknownReason
+			: join.source === 'offline' || join.source === 'pending'
+				? join.source
+				: null;
 	return c.say(
-		join.unknownReason
-			? c.pub('inviterUnknownWhy', { member, why: join.unknownReason })
-			: c.pub('inviterUnknown', { member }),
+		why ? c.pub('inviterUnknownWhy', { member, why: c.pub(`why.${why}`) }) : c.pub('inviterUnknown', { member }),
 	);
 }
 

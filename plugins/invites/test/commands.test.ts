@@ -78,7 +78,7 @@ describeOnBackends('/invite commands', (backend) => {
 		const bot = await h.join({ username: 'cmd-bot', bot: true });
 		await decidedJoin(h, bot);
 		expect((await h.command(h.demo.memberId, 'invite inviter', { user: bot })).content).toBe(
-			`Who invited <@${bot}> is unknown (bot).`,
+			`Who invited <@${bot}> is unknown (a bot).`,
 		);
 		// An ambiguous join, as the engine stores it when two codes moved in one window.
 		const c = await inviter(h, 'cmd-other');
@@ -198,7 +198,7 @@ describeOnBackends('/invite commands', (backend) => {
 			'the import done',
 		);
 		expect((await h.message('general', reply.id))?.content).toBe(
-			'Imported 12 invites: 2 uses credited to 1 inviters (11 were already imported or tracked).',
+			'Imported 12 invites: 2 uses credited to 1 inviters; 11 had nothing new to credit.',
 		);
 		// Deferred, then edited: "Importing…", "10 of 12 invites read", the result.
 		const edits = (await h.requests(since)).filter((r) => r.method === 'PATCH' && r.route.startsWith('/webhooks/'));
@@ -212,7 +212,9 @@ describeOnBackends('/invite commands', (backend) => {
 			async () => (await h.message('general', again.id))?.content.startsWith('Imported') ?? false,
 			'the second import done',
 		);
-		expect((await h.message('general', again.id))?.content).toMatch(/: 0 uses credited to 0 inviters \(\d+ were/);
+		expect((await h.message('general', again.id))?.content).toMatch(
+			/: 0 uses credited to 0 inviters; \d+ had nothing new to credit\.$/,
+		);
 		expect(await counts(h, e.id)).toMatchObject({ tracked: 3, imported: 2, effective: 3 });
 		await advance(h, MINUTE);
 	});
@@ -248,6 +250,17 @@ describeOnBackends('/invite commands', (backend) => {
 		} finally {
 			await h.control.call('PATCH', `/guilds/${h.guildId}/roles/${role.id}`, { permissions: all.bitfield.toString() });
 			await h.waitFor(() => botRole().permissions.has('ManageGuild'), 'Foyer to get Manage Server back');
+		}
+	});
+
+	it('answers for everyone in the server’s language once it chose Spanish', async () => {
+		await h.foyer.plugins.setLanguage(h.guildId, 'es-ES');
+		try {
+			const reply = await h.command(h.demo.memberId, 'invite inviter', { user: b });
+			expect(reply.content).toBe(`<@${b}> fue invitado por <@${a.id}> con \`${a.code}\`.`);
+			expect(reply.pings).toEqual([]);
+		} finally {
+			await h.foyer.plugins.setLanguage(h.guildId, 'en-US');
 		}
 	});
 });
