@@ -115,6 +115,15 @@ describeOnBackends('invite ranks and personal invites', (backend) => {
 		expect(await listRanks(h.guildId)).toEqual([{ roleId: r1, invites: 1 }]);
 	});
 
+	it('a rank added while ranks are on is given at once to the members who already reach it', async () => {
+		const p = await inviter(h, 'rk-late');
+		await h.command(h.demo.ownerId, 'invite add', { user: p.id, invites: 3 });
+		await waitRanks(p.id, [r1]);
+		const added = await h.command(h.demo.ownerId, 'invite rank add', { role: r2, invites: 3 });
+		expect(added.content).toBe(`Added the rank <@&${r2}> at 3 effective invites. Members' roles are being synced.`);
+		await waitRanks(p.id, [r1, r2]);
+	});
+
 	it('/invite create gives a member one personal invite, reused, whose joins are credited to them', async () => {
 		const x = await h.join({ username: 'pi-owner', invite: 'vanity' });
 		await decidedJoin(h, x);
