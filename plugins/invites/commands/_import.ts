@@ -1,6 +1,6 @@
 import { MessageFlags, PermissionFlagsBits } from 'discord.js';
 import { syncRanksOf } from '../_ranks.ts';
-import { importUses, recordedUsesOf } from '../records/imports.ts';
+import { importUses, pendingCount, recordedUsesOf } from '../records/imports.ts';
 import { personalInvites } from '../records/personal.ts';
 import { transaction } from '../records/sql.ts';
 import type { InviteContext } from './_context.ts';
@@ -28,13 +28,18 @@ export async function importInvites(c: InviteContext) {
 		(i) => i.inviterId !== null && i.inviterId !== me && !personal.has(i.code) && (!only || i.inviterId === only.id),
 	);
 	if (!list.length) return c.tell(c.own('importNone'));
+	// Joins still being decided may be in these uses and be tracked later: not imported now (a later
+	// import credits what they were not). Read after the invites, so every join in the uses is either
+	// decided with its code or counted here.
+	const pending = await transaction((sql) => pendingCount(sql, c.guild.id));
 	let credited = 0;
 	let skipped = 0;
 	const inviters = new Set<string>();
 	for (const [n, invite] of list.entries()) {
 		const inviterId = invite.inviterId as string;
 		const gained = await transaction(async (sql) => {
-			const untracked = Math.max(0, (invite.uses ?? 0) - (await recordedUsesOf(sql, c.guild.id, invite.code)));
+			const recorded = await recordedUsesOf(sql, c.guild.id, invite.code);
+			const untracked = Math.max(0, (invite.uses ?? 0) - recorded - pending);
 			return untracked > 0 ? importUses(sql, c.guild.id, invite.code, inviterId, untracked) : 0;
 		});
 		if (gained > 0) {

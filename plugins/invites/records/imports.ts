@@ -43,3 +43,11 @@ export async function recordedUsesOf(sql: Sql, guildId: string, code: string): P
 	);
 	return num(row?.n);
 }
+
+/** Joins of a guild not decided yet (their code is not known, so they may be any invite's use). */
+export async function pendingCount(sql: Sql, guildId: string): Promise<number> {
+	const [row] = await sql(`select count(*) as n from invite_joins where guild_id = ? and source = 'pending'`, [
+		guildId,
+	]);
+	return num(row?.n);
+}
