@@ -1,12 +1,11 @@
 import { type Invite, time } from 'discord.js';
 import plugin from '../plugin.ts';
-import { countsOf, leaderboard } from '../records/counts.ts';
+import { countsOf } from '../records/counts.ts';
 import { latestJoinOf } from '../records/joins.ts';
 import { personalInvites } from '../records/personal.ts';
 import { listRanks, rankRolesFor } from '../records/ranks.ts';
 import { fmt, type InviteContext, mention, roleMention } from './_context.ts';
-
-const PAGE = 10;
+import { leaderboardMessage } from './_leaderboard.ts';
 
 const target = (c: InviteContext) => c.interaction.options.getUser('user') ?? c.interaction.user;
 
@@ -85,17 +84,10 @@ export async function inviter(c: InviteContext) {
 	);
 }
 
-/** /invite leaderboard [page]: inviters by effective invites, 10 a page. */
+/** /invite leaderboard [page]: inviters by effective invites, 10 a page, with page buttons. */
 export async function board(c: InviteContext) {
 	const page = c.interaction.options.getInteger('page') ?? 1;
-	const { rows, total } = await leaderboard(c.guild.id, page, PAGE);
-	const pages = Math.max(1, Math.ceil(total / PAGE));
-	if (total === 0) return c.say(c.pub('leaderboardEmpty'));
-	if (!rows.length) return c.say(c.pub('leaderboardPageTooFar', { pages }));
-	const lines = rows.map((r) =>
-		c.pub('leaderboardLine', { ...r, who: mention(r.inviterId), effective: fmt(r.effective) }),
-	);
-	return c.say([c.pub('leaderboardHead', { page, pages }), ...lines].join('\n'));
+	return c.interaction.reply({ ...(await leaderboardMessage(c.guild.id, page)), allowedMentions: { parse: [] } });
 }
 
 /** /invite ranks: the ranks, which the member reached, and how far the next one is. */

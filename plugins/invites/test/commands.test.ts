@@ -126,6 +126,40 @@ describeOnBackends('/invite commands', (backend) => {
 		expect((await h.command(h.demo.memberId, 'invite leaderboard', { page: 5 })).content).toBe(
 			'There are only 1 pages.',
 		);
+		expect(reply.components).toEqual([]);
+	});
+
+	it('/invite leaderboard pages with Previous / Next buttons once there are more than 10 inviters', async () => {
+		const bonus: string[] = [];
+		for (let i = 0; i < 10; i++) {
+			const id = await h.join({ username: `cmd-lb-${i}`, invite: 'vanity' });
+			await h.command(h.demo.ownerId, 'invite add', { user: id, invites: 20 + i });
+			bonus.push(id);
+		}
+		const first = await h.command(h.demo.memberId, 'invite leaderboard');
+		expect(first.content.split('\n')[0]).toMatch(/^Invite leaderboard, page 1 of 2:$/);
+		expect(first.content.split('\n')[1]).toBe(`1. <@${bonus[9]}>: **29** (tracked 0, left 0, fake 0, added 29)`);
+		type Buttons = { components: { custom_id: string; disabled?: boolean }[] }[];
+		const ids = (rows: Buttons) => rows[0]?.components.map((b) => [b.custom_id, b.disabled ?? false]);
+		expect(ids(first.components as Buttons)).toEqual([
+			['invites-lb:0', true],
+			['invites-lb:2', false],
+		]);
+		const clicked = await h.control.click({
+			channel_id: first.channelId,
+			message_id: first.id,
+			user_id: h.demo.memberId,
+			custom_id: 'invites-lb:2',
+		});
+		const second = clicked.updated_message as { content: string; components: Buttons };
+		expect(second.content.split('\n')[0]).toBe('Invite leaderboard, page 2 of 2:');
+		expect(second.content).toContain(`11. <@${a.id}>: **1**`);
+		expect(ids(second.components)).toEqual([
+			['invites-lb:1', false],
+			['invites-lb:3', true],
+		]);
+		expect((await h.message('general', first.id))?.pings).toEqual([]);
+		for (const id of bonus) await h.command(h.demo.ownerId, 'invite reset', { user: id });
 	});
 
 	it('refuses the Manage Server subcommands to a member, saying why, and changes nothing', async () => {
