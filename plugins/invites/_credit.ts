@@ -11,6 +11,7 @@ import { blacklistGet } from './records/blacklist.ts';
 import { bumpCounts } from './records/counts.ts';
 import type { Credit } from './records/join-record.ts';
 import { earlierJoinsOf, inviterJoinTimes, joinByKey, storeDecision } from './records/joins.ts';
+import { personalInvites, personalOwnerOf } from './records/personal.ts';
 import { transaction } from './records/sql.ts';
 
 const MINUTE = 60_000;
@@ -36,11 +37,19 @@ export async function creditDecision(guild: Guild, d: JoinDecision): Promise<voi
 	const existing = await joinByKey(guildId, d.key);
 	if (existing && existing.source !== 'pending') return;
 	const source = joinSourceOf(a);
-	const inviterId = a.status === 'attributed' && a.source === 'invite' ? a.inviterId : null;
 	const code = a.status === 'attributed' && a.source === 'invite' ? a.code : null;
+	// A personal invite (/invite create) has Foyer as its Discord inviter: its member is the inviter.
+	const personal = code ? await personalOwnerOf(guildId, code) : null;
+	const inviterId = a.status === 'attributed' && a.source === 'invite' ? (personal ?? a.inviterId) : null;
+	const owners =
+		(a.status === 'ambiguous' || a.status === 'unknown') && a.candidates.length ? await personalInvites(guildId) : null;
 	const candidates: StoredCandidate[] =
 		a.status === 'ambiguous' || a.status === 'unknown'
-			? a.candidates.map((c) => ({ code: c.code, inviterId: c.inviterId, ...(c.unseen ? { unseen: true } : {}) }))
+			? a.candidates.map((c) => ({
+					code: c.code,
+					inviterId: (c.code && owners?.get(c.code)) || c.inviterId,
+					...(c.unseen ? { unseen: true } : {}),
+				}))
 			: [];
 	const offline = a.status === 'attributed' || a.status === 'ambiguous' ? a.offline : false;
 	const user = guild.client.users.cache.get(d.userId);

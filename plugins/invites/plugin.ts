@@ -3,6 +3,7 @@ import { InviteBlacklist } from './entities/invite-blacklist.ts';
 import { InviteCheckpoint } from './entities/invite-checkpoint.ts';
 import { InviteImport } from './entities/invite-import.ts';
 import { InviteJoin } from './entities/invite-join.ts';
+import { InvitePersonal } from './entities/invite-personal.ts';
 import { InviteRank } from './entities/invite-rank.ts';
 import { InviterCountsRow } from './entities/inviter-counts.ts';
 
@@ -19,7 +20,7 @@ export default definePlugin({
 		service: () => import('./service.ts').then((m) => m.service),
 		events: ['joinCounted', 'joinUncounted'],
 	},
-	entities: [InviteJoin, InviterCountsRow, InviteCheckpoint, InviteBlacklist, InviteRank, InviteImport],
+	entities: [InviteJoin, InviterCountsRow, InviteCheckpoint, InviteBlacklist, InviteRank, InviteImport, InvitePersonal],
 	settings: {
 		selfInvite: {
 			type: 'boolean',

@@ -3,7 +3,8 @@ import { SnowflakeType } from 'foyer';
 
 /**
  * Uses an invite had before Foyer tracked them, as /invite import found them (its uses minus the
- * joins Foyer recorded through it). One row per code: importing again replaces it, so it is safe twice.
+ * joins Foyer recorded through it). One row per code, the uses credited so far: importing again
+ * credits only what grew (records/imports.ts importUses), so it is safe twice.
  */
 export const InviteImport = defineEntity({
 	name: 'InviteImport',

@@ -1,5 +1,6 @@
 import { Route } from '@sapphire/plugin-api';
 import { field, guildOf, requestContext } from 'foyer';
+import { makePastJoinsFake } from '../../_adjust.ts';
 import { recordChange } from '../../dashboard/_audit.ts';
 import { answerBlacklist } from '../../dashboard/_blacklist-answer.ts';
 import { parseBlacklistInput } from '../../dashboard/_blacklist-input.ts';
@@ -16,11 +17,18 @@ export class InvitesBlacklistAddRoute extends Route {
 			return answerBlacklist(request, response, guild, 422, { values: input.values, errors: input.errors });
 		const before = await blacklistGet(guild.id, input.userId);
 		await blacklistAdd(guild.id, input.userId, session?.userId ?? '', input.reason);
-		await recordChange(request, guild, 'blacklist.add', before, { userId: input.userId, reason: input.reason });
+		const past = field(body, 'past') === 'on' ? await makePastJoinsFake(guild, input.userId, input.reason) : null;
+		await recordChange(request, guild, 'blacklist.add', before, {
+			userId: input.userId,
+			reason: input.reason,
+			...(past !== null ? { pastJoinsMadeFake: past } : {}),
+		});
 		const who = nameOf(guild, input.userId);
-		const text = before
-			? `Updated the reason for ${who}.`
-			: `Blacklisted ${who}: their future joins and the joins they bring do not count.`;
+		const text =
+			(before
+				? `Updated the reason for ${who}.`
+				: `Blacklisted ${who}: their future joins and the joins they bring do not count.`) +
+			(past !== null ? ` ${past} past counted ${past === 1 ? 'join is' : 'joins are'} now fake.` : '');
 		return answerBlacklist(request, response, guild, 200, { message: { kind: 'ok', text } });
 	}
 }
