@@ -10,7 +10,9 @@ export { z } from 'zod';
 export { type CountersFromTableOptions, countersFromTable } from './core/counters/counters-from-table.ts';
 export { PluginCounters } from './core/counters/plugin-counters.ts';
 export type { Database } from './core/database/database.ts';
+export { isDatabaseUnavailable } from './core/database/database-unavailable.ts';
 export { SnowflakeType } from './core/database/snowflake-type.ts';
+export { type UntilDatabaseAnswersOptions, untilDatabaseAnswers } from './core/database/until-database-answers.ts';
 export {
 	type AddMemberRolesRequest,
 	addMemberRoles,

@@ -1,5 +1,6 @@
 import { container } from '@sapphire/framework';
 import { type Guild, type GuildMember, type Invite, PermissionFlagsBits } from 'discord.js';
+import { untilDatabaseAnswers } from 'foyer';
 import { announceMissed } from './_announce.ts';
 import { pluginClock } from './_clock.ts';
 import { creditDecision } from './_credit.ts';
@@ -31,6 +32,9 @@ export function trackingAbilities(guild: Guild) {
 	};
 }
 
+// Writes waiting for the database, across guilds: one warning per outage, not one per join.
+let waitingForDatabase = 0;
+
 /**
  * One guild's invite tracking: a GuildTracker fed in arrival order (joins go to the engine the
  * moment they arrive, since their position against the snapshots is the evidence), each join recorded
@@ -60,15 +64,17 @@ export class GuildSession {
 		const join = memberJoinOf(member);
 		if (member.joinedTimestamp === null) join.joinedAt = plugin.now();
 		const key = joinKey(join);
-		const insert = recordPendingJoin({
-			guildId: this.guildId,
-			memberId: member.id,
-			joinKey: key,
-			joinedAt: join.joinedAt,
-			accountCreatedAt: member.user.createdTimestamp,
-			bot: member.user.bot,
-			offline: offline || this.state !== 'running',
-		}).catch((error) => plugin.log.error({ err: error, guild: this.guildId }, 'Could not record a join'));
+		const insert = this.#stored(() =>
+			recordPendingJoin({
+				guildId: this.guildId,
+				memberId: member.id,
+				joinKey: key,
+				joinedAt: join.joinedAt,
+				accountCreatedAt: member.user.createdTimestamp,
+				bot: member.user.bot,
+				offline: offline || this.state !== 'running',
+			}),
+		).catch((error) => plugin.log.error({ err: error, guild: this.guildId }, 'Could not record a join'));
 		this.#inserts.set(key, insert);
 		if (this.state === 'running' && this.tracker) this.tracker.memberAdd(join);
 		else if (this.state === 'waiting') this.#early.push(join);
@@ -170,9 +176,22 @@ export class GuildSession {
 		this.#saveSoon();
 	}
 
+	/** `work` again while the database is not answering: a decision made during an outage is stored after it. */
+	#stored<T>(work: () => Promise<T>): Promise<T> {
+		return untilDatabaseAnswers(work, {
+			onWait: (error) => {
+				if (waitingForDatabase++ === 0)
+					plugin.log.warn({ err: error }, 'Database unavailable: invite records wait for it');
+			},
+			onDone: () => {
+				if (--waitingForDatabase === 0) plugin.log.info('Database available again: invite records went on');
+			},
+		});
+	}
+
 	#then(work: () => Promise<unknown>): Promise<unknown> {
 		const next = this.#chain
-			.then(work)
+			.then(() => this.#stored(work))
 			.catch((error) =>
 				plugin.log.error({ err: error, guild: this.guildId }, 'Invite tracking could not store something'),
 			);
