@@ -12,6 +12,7 @@
  */
 import { EmulatorControl } from '../src/emulator/control-client.ts';
 import { Emulator } from '../src/emulator/emulator.ts';
+import { shortestDrain } from '../src/emulator/rest/drain-bound.ts';
 import { availableBackends, type Backend } from '../src/testing/backends.ts';
 import { type FoyerProcess, startFoyerProcess } from '../src/testing/foyer-process.ts';
 import { groundTruth, isComplete, totals } from '../test/helpers/ground-truth.ts';
@@ -58,9 +59,13 @@ async function crashRun(backend: Backend) {
 		const atKill = groundTruth(emulator, setup, users);
 		await sleep(1_000);
 		const restartedAt = performance.now();
+		const firstAfter = emulator.requests.lastId + 1;
 		const restarted = await start();
 		await until(() => isComplete(groundTruth(emulator, setup, users)), 600_000, `${backend.name} recovery`);
 		const recoveryS = (performance.now() - restartedAt) / 1000;
+		// The floor: the shortest time Discord's buckets allow for the calls the recovery made.
+		const after = emulator.requests.since(firstAfter).filter((r) => r.status !== 429);
+		const bound = shortestDrain(after.map((r) => ({ bucket: r.bucket, path: r.path })));
 		// Anything sent twice (a later combined window, a retried call) would show up meanwhile.
 		await sleep(8_000);
 		const t = groundTruth(emulator, setup, users);
@@ -75,6 +80,9 @@ async function crashRun(backend: Backend) {
 			roles_given: sums.roles,
 			roles_expected: MEMBERS * setup.roles.length,
 			recovery_s: Number(recoveryS.toFixed(2)),
+			recovery_bound_s: Number((bound.boundMs / 1000).toFixed(2)),
+			recovery_limited_by: bound.limitedBy.replace(/:\d*$/, ''),
+			rest_calls_after_restart: after.length,
 			joined_before_kill: killedAt,
 			done_at_kill: { welcomed: atKill.welcomed, dms: atKill.dmsOnce, all_roles: atKill.allRoles },
 			resumed,
