@@ -9,6 +9,7 @@ import { MemoryJobStore } from '../src/core/scheduling/job-store.ts';
 import { EmulatorControl } from '../src/emulator/control-client.ts';
 import { Emulator } from '../src/emulator/emulator.ts';
 import { Foyer } from '../src/foyer.ts';
+import type { Backend } from '../src/testing/backends.ts';
 
 const PLUGINS = (process.env.BENCH_PLUGINS ?? 'join,leave,join-dm,autoroles').split(',');
 
@@ -17,7 +18,7 @@ const PLUGINS = (process.env.BENCH_PLUGINS ?? 'join,leave,join-dm,autoroles').sp
  * real SQLite file: welcomes in #welcome, goodbyes in #goodbye, the DM, and the demo guild's Member
  * role as an immediate auto role (configured through /autoroles, as an admin would).
  */
-export async function startFoyerStack() {
+export async function startFoyerStack(backend?: Backend) {
 	const emulator = await Emulator.start({ demo: true });
 	const control = new EmulatorControl(emulator.url);
 	const demo = emulator.demo;
@@ -27,7 +28,8 @@ export async function startFoyerStack() {
 	const present = PLUGINS.filter((p) => existsSync(resolve('plugins', p, 'plugin.ts')));
 	for (const p of present) cpSync(resolve('plugins', p), join(root, p), { recursive: true });
 	const dbDir = mkdtempSync(join(tmpdir(), 'foyer-bench-'));
-	const db = await Database.open({ sqlitePath: join(dbDir, 'foyer.db') });
+	// A backend (bench:crash) brings its database and scheduler; else a SQLite file, jobs in memory.
+	const db = backend ? await backend.db() : await Database.open({ sqlitePath: join(dbDir, 'foyer.db') });
 	const logger = pino({ level: 'warn' }, pino.destination(2));
 	const foyer = await Foyer.start({
 		token: emulator.token,
@@ -36,7 +38,7 @@ export async function startFoyerStack() {
 		logger,
 		state: new MemoryPluginStateStore(),
 		db,
-		scheduler: new EmbeddedScheduler(new MemoryJobStore(), logger),
+		scheduler: backend ? backend.scheduler(logger) : new EmbeddedScheduler(new MemoryJobStore(), logger),
 	});
 	const guildId = demo.guild.id;
 	const welcome = demo.channels.welcome as string;
@@ -62,7 +64,8 @@ export async function startFoyerStack() {
 		plugins: foyer.plugins.list().flatMap((p) => (p.id ? [p.id] : [])),
 		async stop() {
 			await foyer.stop();
-			await db.close();
+			if (backend) await backend.cleanup();
+			else await db.close();
 			await emulator.close();
 			rmSync(root, { recursive: true, force: true });
 			rmSync(dbDir, { recursive: true, force: true });

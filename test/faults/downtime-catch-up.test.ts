@@ -68,7 +68,6 @@ describeOnBackends('members joining during a downtime longer than the resume win
 		const before = rig.truth(joinedBefore);
 		expect(before.welcomed).toBeGreaterThan(atKill.welcomed);
 		expect(before.dmsOnce).toBeGreaterThan(atKill.dmsOnce);
-		console.log('midway', JSON.stringify({ atKill, before, after: rig.truth(joinedAfter) }));
 		expect(rig.errors(1)).toEqual([]);
 	}, 180_000);
 });

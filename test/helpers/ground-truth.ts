@@ -50,6 +50,21 @@ export function groundTruth(emulator: Emulator, setup: RaidGuild, users: readonl
 
 export type GroundTruth = ReturnType<typeof groundTruth>;
 
+/** The bot's DMs to `users` and the raid roles they hold, in total (for bench:crash's report). */
+export function totals(emulator: Emulator, setup: RaidGuild, users: readonly string[]) {
+	const bot = emulator.defaultApp.botUserId;
+	const world = emulator.world;
+	let dms = 0;
+	let roles = 0;
+	for (const id of users) {
+		const channel = world.dmChannels.get(`${bot}:${id}`);
+		if (channel) for (const m of world.channel(channel).messages.values()) if (m.authorId === bot) dms++;
+		const held = world.guild(setup.guildId).members.get(id)?.roles ?? [];
+		roles += setup.roles.filter((r) => held.includes(r)).length;
+	}
+	return { dms, roles };
+}
+
 /** Everyone welcomed, DMed and given every role (maybe some twice: see `isExactlyOnce`). */
 export function isComplete(t: GroundTruth): boolean {
 	return t.welcomed >= t.members && t.dmsOnce + t.dmsTwice === t.members && t.allRoles === t.members;

@@ -38,14 +38,15 @@ interface ErrorLike {
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
 	let e = error as ErrorLike | undefined;
-	for (let depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
+	// Whether `e` is the error itself or the cause of a MikroORM exception (DriverException...).
+	let trusted = true;
+	for (let depth = 0; trusted && e && typeof e === 'object' && depth < 5; depth++) {
 		const code = typeof e.code === 'string' ? e.code : null;
 		if (code && DATABASE_CODES.has(code)) return true;
-		const mikro = typeof e.name === 'string' && e.name.endsWith('Exception');
-		if (code && NETWORK_CODES.has(code) && (depth === 0 || mikro)) return true;
+		if (code && NETWORK_CODES.has(code)) return true;
 		if (e.name === 'ConnectionException') return true;
 		if (typeof e.message === 'string' && DRIVER_MESSAGES.test(e.message)) return true;
-		if (!mikro && depth > 0) return false;
+		trusted = typeof e.name === 'string' && e.name.endsWith('Exception');
 		e = e.cause as ErrorLike | undefined;
 	}
 	return false;
