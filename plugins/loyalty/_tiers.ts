@@ -68,7 +68,7 @@ function roleError(
 	if (!role) return t('tiers.errors.roleMissing');
 	const other = tiers.find((t) => t.roleId === roleId && t.id !== self);
 	if (other) return t('tiers.errors.roleTaken', { tier: other.name, role: role.name });
-	return assignProblem(role);
+	return assignProblem(role, t.locale);
 }
 
 function clash(

@@ -284,6 +284,23 @@ describeOnBackends('a Spanish-speaking server', (backend) => {
 		expect((await member.form(`/guilds/${g}/language`, { language: 'en-US' })).status).toBe(403);
 		expect(h.foyer.plugins.language(g)).toBe('es-ES');
 
+		// A body the dashboard cannot read is refused before any server is known: in the browser's language.
+		const nested = await admin.request('POST', `/guilds/${g}/language`, '{"language":{"a":1}}', {
+			'content-type': 'application/json',
+			'accept-language': 'es-ES,es;q=0.9',
+		});
+		expect(nested.status).toBe(400);
+		expect(await nested.text()).toContain('El campo &quot;language&quot; debe ser texto.');
+		const xml = await admin.request('POST', `/guilds/${g}/language`, '<language/>', {
+			'content-type': 'text/xml',
+			'accept-language': 'es',
+		});
+		expect(xml.status).toBe(415);
+		expect(await xml.text()).toContain(
+			'Envía el formulario como application/x-www-form-urlencoded o application/json.',
+		);
+		expect(h.foyer.plugins.language(g)).toBe('es-ES');
+
 		const picker = await admin.page('/', { 'accept-language': 'es-MX,es;q=0.9' });
 		expect(await picker.text()).toContain('<h1>Tus servidores</h1>');
 		const english = await admin.page('/', { 'accept-language': 'en-GB,en;q=0.9' });
