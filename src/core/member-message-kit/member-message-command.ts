@@ -83,7 +83,7 @@ export function memberMessageCommand<P extends MemberMessagePlugin>(options: Mem
 				const channel = interaction.options.getChannel('channel', true);
 				const problem = channelProblem(channel, locale);
 				if (problem) return reply(core('notChanged', locale, { reason: problem }));
-				const result = await plugin.updateSettings(guild.id, { channel: channel.id });
+				const result = await plugin.updateSettings(guild.id, { channel: channel.id }, { locale });
 				if (!result.ok) return reply(core('notChanged', locale, { reason: Object.values(result.errors).join(' ') }));
 				return reply(core('nowGoTo', locale, { what, channel: `<#${channel.id}>` }));
 			}
