@@ -4,8 +4,6 @@ import type { AutoRole } from './_rules.ts';
 import { countFailure } from './_stats.ts';
 import plugin from './plugin.ts';
 
-const REASON = 'Auto roles';
-
 /**
  * Gives a member the roles of `rules`, in their order, with at most one REST call: PUT for a single
  * role, one member PATCH carrying every role otherwise. Roles the member has are skipped (Discord may
@@ -14,12 +12,14 @@ const REASON = 'Auto roles';
  */
 export async function assignRoles(member: GuildMember, rules: readonly AutoRole[]): Promise<void> {
 	const guild = member.guild;
+	// Notes for the dashboard and the audit log's reason: read by the server's admins, in its language.
+	const t = plugin.translator({ guild: guild.id });
 	const roles: Role[] = [];
 	const refused: { roleId: string; reason: string }[] = [];
 	for (const rule of rules) {
 		if (member.roles.cache.has(rule.roleId)) continue;
 		const role = guild.roles.cache.get(rule.roleId);
-		const reason = role ? assignProblem(role) : `Role ${rule.roleId} no longer exists; remove its auto role.`;
+		const reason = role ? assignProblem(role) : t('assign.roleGone', { id: rule.roleId });
 		if (!role || reason) refused.push({ roleId: rule.roleId, reason: reason as string });
 		else roles.push(role);
 	}
@@ -35,11 +35,16 @@ export async function assignRoles(member: GuildMember, rules: readonly AutoRole[
 	try {
 		// One call (PUT for one role, PATCH keeping the member's current roles for several), recorded
 		// first: a crash while it waits for its rate-limit bucket does not lose it.
-		outcome = await addMemberRoles({ plugin: plugin.id, member, roleIds: roles.map((r) => r.id), reason: REASON });
+		outcome = await addMemberRoles({
+			plugin: plugin.id,
+			member,
+			roleIds: roles.map((r) => r.id),
+			reason: t('assign.auditReason'),
+		});
 	} catch (error) {
 		if (error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.MissingPermissions) {
 			const names = roles.map((r) => r.name).join(', ');
-			const reason = `Discord refused to give ${names} (Missing Permissions): check that Foyer has Manage Roles and that its role is above ${names} in Server Settings > Roles.`;
+			const reason = t('assign.missingPermissions', { roles: names });
 			await reportFailure(
 				member,
 				roles.map((r) => r.id),

@@ -19,6 +19,6 @@ export function roleChoices(guild: Guild, rules: readonly AutoRole[], t: Transla
 		.map((role) => ({
 			id: role.id,
 			name: role.name,
-			reason: taken.has(role.id) ? t('errors.alreadyAutoRole') : assignProblem(role),
+			reason: taken.has(role.id) ? t('errors.alreadyAutoRole') : assignProblem(role, t.locale),
 		}));
 }

@@ -84,7 +84,7 @@ export async function viewRules(guild: Guild, t: Translate): Promise<RuleView[]>
 			...rule,
 			roleName: role?.name ?? null,
 			delay: describeDelay(rule.delaySeconds, t),
-			problem: role ? assignProblem(role) : t('errors.roleGone'),
+			problem: role ? assignProblem(role, t.locale) : t('errors.roleGone'),
 		};
 	});
 }
@@ -109,7 +109,7 @@ export async function addRule(
 	const { roleId, delaySeconds, target } = parsed.value;
 	const role = guild.roles.cache.get(roleId);
 	if (!role) return { ok: false, errors: { role: t('errors.noSuchRole') } };
-	const problem = assignProblem(role);
+	const problem = assignProblem(role, t.locale);
 	if (problem) return { ok: false, errors: { role: problem } };
 	const em = plugin.em();
 	const existing = await em.find(AutorolesRule, { guildId: guild.id }, { orderBy: { position: 'asc' } });

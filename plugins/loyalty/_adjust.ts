@@ -1,3 +1,4 @@
+import type { Translate } from 'foyer';
 import { parseAdjust } from './_adjust-input.ts';
 import { InsufficientPoints, recordEntry } from './_ledger.ts';
 
@@ -7,7 +8,7 @@ export type AdjustResult =
 
 /**
  * An admin adds or takes points, with the reason in the ledger. `reference` makes it happen once (a
- * form's nonce, an interaction's id). Taking more than the member has is refused.
+ * form's nonce, an interaction's id). Taking more than the member has is refused, in `t`'s language.
  */
 export async function adjust(
 	guildId: string,
@@ -15,8 +16,9 @@ export async function adjust(
 	adminId: string,
 	raw: { amount?: unknown; reason?: unknown },
 	reference: string,
+	t: Translate,
 ): Promise<AdjustResult> {
-	const parsed = parseAdjust(raw);
+	const parsed = parseAdjust(raw, t);
 	if (!parsed.ok) return parsed;
 	try {
 		const recorded = await recordEntry({
@@ -33,7 +35,7 @@ export async function adjust(
 		if (error instanceof InsufficientPoints)
 			return {
 				ok: false,
-				errors: { amount: `The member has ${error.points} points: taking ${-error.amount} would leave them below 0.` },
+				errors: { amount: t('adjust.below', { points: error.points, amount: -error.amount }) },
 			};
 		throw error;
 	}

@@ -1,5 +1,5 @@
 import type { Route } from '@sapphire/plugin-api';
-import { isHtmx, redirect, sendPage } from 'foyer';
+import { isHtmx, pageLocale, redirect, sendPage } from 'foyer';
 import plugin from './plugin.ts';
 
 export const pagePath = (guildId: string) => `/${plugin.id}/${guildId}`;
@@ -21,6 +21,14 @@ export interface SectionAnswer {
  */
 export function answerSection(request: Route.Request, response: Route.Response, a: SectionAnswer) {
 	if (a.status < 400 && !isHtmx(request) && !a.show) return redirect(response, a.back);
-	const body = isHtmx(request) ? a.section : plugin.views.render('section-page', { back: a.back, section: a.section });
-	sendPage(request, response, { title: 'Loyalty', body, status: a.status, active: `plugin:${plugin.id}:` });
+	const locale = pageLocale(request);
+	const body = isHtmx(request)
+		? a.section
+		: plugin.views.render('section-page', { locale, back: a.back, section: a.section });
+	sendPage(request, response, {
+		title: plugin.t('page.title', { locale }),
+		body,
+		status: a.status,
+		active: `plugin:${plugin.id}:`,
+	});
 }

@@ -4,6 +4,9 @@ import { recordOrder } from './_orders.ts';
 import { authenticateDelivery, type Refusal } from './_webhook-auth.ts';
 import plugin from './plugin.ts';
 
+/** The webhook answers a shop's developer, in English whatever the server speaks: its JSON is an API. */
+const api = () => plugin.translator({ locale: 'en-US' });
+
 export interface DeliveryAnswer {
 	status: number;
 	body: object;
@@ -19,7 +22,12 @@ const refusal = (r: Refusal, extra: object = {}): DeliveryAnswer => ({
 function refused(guildId: string | null, r: Refusal, extra: object = {}): DeliveryAnswer {
 	if (guildId) {
 		plugin.counters.add(guildId, r.status === 409 ? 'deliveriesConflicting' : 'deliveriesRefused');
-		void plugin.counters.note(guildId, `A purchase delivery was refused (${r.status} ${r.error}): ${r.message}`);
+		// The note is read on the server's dashboard; the shop's message stays as the shop received it.
+		const note = plugin.t('order.refusedNote', {
+			guild: guildId,
+			vars: { status: r.status, error: r.error, message: r.message },
+		});
+		void plugin.counters.note(guildId, note);
 	}
 	return refusal(r, extra);
 }
@@ -48,14 +56,14 @@ export async function handleDelivery(request: IncomingMessage, guild: { id: stri
 	}
 	if (typeof body !== 'object' || body === null || Array.isArray(body))
 		return refused(guildId, { status: 400, error: 'malformed_json', message: 'The body must be a JSON object.' });
-	const parsed = parseOrder(body as Record<string, unknown>);
+	const parsed = parseOrder(body as Record<string, unknown>, api());
 	if (!parsed.ok)
 		return refused(
 			guildId,
 			{ status: 422, error: 'invalid_order', message: 'Some fields are missing or invalid; nothing was recorded.' },
 			{ fields: parsed.errors },
 		);
-	const outcome = await recordOrder(guildId, parsed.value, 'webhook');
+	const outcome = await recordOrder(guildId, parsed.value, 'webhook', api());
 	if (outcome.kind === 'refused') return refused(guildId, outcome);
 	if (outcome.kind === 'replayed') {
 		plugin.counters.add(guildId, 'deliveriesRepeated');

@@ -20,11 +20,10 @@ export async function awardInvite(event: FoyerEvent<'invites:joinCounted'>): Pro
 		reason: 'invite',
 		actor: 'invites',
 		reference: event.joinId,
-		note: `Invited member ${event.memberId} (invite ${event.code})`,
+		// Kept as written, in the server's language of the moment (the ledger is the server's record).
+		note: plugin.t('invites.note', { guild: event.guildId, vars: { member: event.memberId, code: event.code } }),
 	});
 }
-
-const WHY = { left: 'left', fake: 'was found fake', removed: 'was removed by an admin' } as const;
 
 /**
  * A counted join that no longer counts: the points it gave are taken back when the member left within
@@ -49,7 +48,7 @@ export async function revokeInvite(event: FoyerEvent<'invites:joinUncounted'>): 
 			reason: 'invite_revoked',
 			actor: 'invites',
 			reference: event.joinId,
-			note: `Member ${event.memberId} ${WHY[event.reason]}`,
+			note: plugin.t(`invites.${event.reason}`, { guild: event.guildId, vars: { member: event.memberId } }),
 		},
 		{ allowNegative: true },
 	);

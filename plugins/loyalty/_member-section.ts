@@ -25,6 +25,8 @@ export async function renderMemberSection(
 	csrf: string,
 	state: MemberSectionState = {},
 ): Promise<string> {
+	const locale = plugin.language(guild.id);
+	const t = plugin.translator({ locale });
 	const points = (await balanceOf(guild.id, userId))?.points ?? 0;
 	const tiers = await listTiers(guild.id);
 	const tier = tierFor(tiers, points);
@@ -32,17 +34,19 @@ export async function renderMemberSection(
 	const lines = await history(guild.id, userId, page, PAGE_SIZE);
 	const base = pagePath(guild.id);
 	return plugin.views.render('member', {
+		locale,
 		base,
 		csrf,
 		userId,
-		name: nameOf(guild, userId),
+		name: nameOf(guild, userId, t),
 		points,
 		tier: tier?.name ?? null,
 		next: next ? { name: next.name, missing: next.threshold - points } : null,
 		lines: lines.items.map((l) => ({
 			...l,
 			when: when(l.at),
-			by: actorName(guild, l.actor),
+			by: actorName(guild, l.actor, t),
+			reason: t(`reasons.${l.reason}`),
 			signed: `${l.amount > 0 ? '+' : ''}${l.amount}`,
 		})),
 		page: lines.page,

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Translate } from 'foyer';
 import { parseAmount } from './_amount.ts';
 
 /** A purchase or refund, as a shop's webhook (or an admin's form) describes it, validated. */
@@ -20,25 +21,23 @@ const ORDER_ID = /^[\x21-\x7e]{1,100}$/;
 /**
  * Checks a body `{ type, order_id, user_id, amount, currency, product_id? }`. Ids must be strings
  * (a JSON number loses a snowflake's last digits); other keys are ignored, as shops add their own.
+ * Errors in `t`'s language (the webhook's are English: a shop's developer reads them).
  */
-export function parseOrder(body: Record<string, unknown>): OrderParsed {
+export function parseOrder(body: Record<string, unknown>, t: Translate): OrderParsed {
 	const errors: OrderErrors = {};
 	const type = body.type;
-	if (type !== 'purchase' && type !== 'refund') errors.type = 'must be "purchase" or "refund"';
+	if (type !== 'purchase' && type !== 'refund') errors.type = t('order.type');
 	const orderId = body.order_id;
-	if (typeof orderId !== 'string' || !ORDER_ID.test(orderId))
-		errors.order_id = 'must be a string of 1 to 100 visible ASCII characters (no spaces)';
+	if (typeof orderId !== 'string' || !ORDER_ID.test(orderId)) errors.order_id = t('order.orderId');
 	const userId = body.user_id;
-	if (typeof userId !== 'string' || !/^\d{17,20}$/.test(userId))
-		errors.user_id = 'must be the Discord user id as a string of 17 to 20 digits';
-	const amount = parseAmount(body.amount);
+	if (typeof userId !== 'string' || !/^\d{17,20}$/.test(userId)) errors.user_id = t('order.userId');
+	const amount = parseAmount(body.amount, t);
 	if (!amount.ok) errors.amount = amount.error;
 	const currency = body.currency;
-	if (typeof currency !== 'string' || !/^[A-Za-z]{3}$/.test(currency))
-		errors.currency = 'must be a three-letter currency code such as USD';
+	if (typeof currency !== 'string' || !/^[A-Za-z]{3}$/.test(currency)) errors.currency = t('order.currency');
 	const productId = body.product_id ?? null;
 	if (productId !== null && (typeof productId !== 'string' || !ORDER_ID.test(productId)))
-		errors.product_id = 'must be a string of 1 to 100 visible ASCII characters, or absent';
+		errors.product_id = t('order.productId');
 	if (Object.keys(errors).length || !amount.ok) return { ok: false, errors };
 	return {
 		ok: true,

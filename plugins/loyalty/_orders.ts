@@ -1,3 +1,4 @@
+import type { Translate } from 'foyer';
 import { formatMinor, pointsFor } from './_amount.ts';
 import { ensureGuild } from './_guild-row.ts';
 import { type Applied, afterCommit, applyEntry } from './_ledger.ts';
@@ -53,13 +54,13 @@ function view(row: OrderRow): OrderView {
 const COLUMNS = 'kind, order_id, user_id, amount_minor, currency, product_id, points, fingerprint, at_ms';
 
 /** An order seen before: the same body is answered as the first time; another body is a conflict. */
-function repeated(row: OrderRow, fingerprint: string): OrderOutcome {
+function repeated(row: OrderRow, fingerprint: string, t: Translate): OrderOutcome {
 	if (row.fingerprint === fingerprint) return { kind: 'replayed', order: view(row) };
 	return {
 		kind: 'refused',
 		status: 409,
 		error: 'order_conflict',
-		message: `A ${row.kind} with order_id ${row.order_id} was already recorded with different details; nothing was changed. Use a new order_id for a new order.`,
+		message: t('order.conflict', { kind: t(`command.types.${row.kind}`), order: row.order_id }),
 	};
 }
 
@@ -72,17 +73,24 @@ async function find(sql: Sql, guildId: string, kind: string, orderId: string): P
 }
 
 /** The points a refund takes back: its share of the purchase's points (all of them for a full refund). */
-function refundPoints(input: OrderInput, purchase: OrderRow): OrderOutcome | number {
+function refundPoints(input: OrderInput, purchase: OrderRow, t: Translate): OrderOutcome | number {
 	const refuse = (error: string, message: string): OrderOutcome => ({ kind: 'refused', status: 422, error, message });
 	if (String(purchase.user_id) !== input.userId)
-		return refuse('refund_mismatch', `Order ${input.orderId} was bought by another user; a refund names the buyer.`);
+		return refuse('refund_mismatch', t('order.otherBuyer', { order: input.orderId }));
 	if (purchase.currency !== input.currency)
-		return refuse('refund_mismatch', `Order ${input.orderId} was paid in ${purchase.currency}, not ${input.currency}.`);
+		return refuse(
+			'refund_mismatch',
+			t('order.otherCurrency', { order: input.orderId, paid: purchase.currency, currency: input.currency }),
+		);
 	const paid = num(purchase.amount_minor) ?? 0;
 	if (input.amountMinor > paid)
 		return refuse(
 			'refund_too_large',
-			`The refund (${formatMinor(input.amountMinor)}) is more than order ${input.orderId} cost (${formatMinor(paid)}).`,
+			t('order.refundTooLarge', {
+				refund: formatMinor(input.amountMinor),
+				order: input.orderId,
+				paid: formatMinor(paid),
+			}),
 		);
 	return -Math.floor(((num(purchase.points) ?? 0) * input.amountMinor) / paid);
 }
@@ -91,9 +99,14 @@ function refundPoints(input: OrderInput, purchase: OrderRow): OrderOutcome | num
  * Records a purchase or a refund exactly once per (guild, type, order id), with its ledger line, in
  * one transaction: the order row, the line and the balance are written together or not at all. A
  * repeat of a recorded order (a shop's retry) changes nothing and answers what the first one did.
- * `source` is `webhook` or the admin's user id.
+ * `source` is `webhook` or the admin's user id; refusals are worded in `t`'s language.
  */
-export async function recordOrder(guildId: string, input: OrderInput, source: string): Promise<OrderOutcome> {
+export async function recordOrder(
+	guildId: string,
+	input: OrderInput,
+	source: string,
+	t: Translate,
+): Promise<OrderOutcome> {
 	await ensureGuild(guildId);
 	const fingerprint = fingerprintOf(input);
 	const settings = plugin.settings(guildId);
@@ -102,7 +115,7 @@ export async function recordOrder(guildId: string, input: OrderInput, source: st
 		// purchase, so it looks for a repeat first too, to answer a retry even if the purchase changed since.
 		if (input.type === 'refund') {
 			const seen = await find(sql, guildId, input.type, input.orderId);
-			if (seen) return repeated(seen, fingerprint);
+			if (seen) return repeated(seen, fingerprint, t);
 		}
 		let points: number;
 		if (input.type === 'refund') {
@@ -112,21 +125,21 @@ export async function recordOrder(guildId: string, input: OrderInput, source: st
 					kind: 'refused',
 					status: 409,
 					error: 'unknown_order',
-					message: `No purchase with order_id ${input.orderId} was recorded; send the purchase first (a refund retried later will be accepted).`,
+					message: t('order.unknown', { order: input.orderId }),
 				};
-			const taken = refundPoints(input, purchase);
+			const taken = refundPoints(input, purchase, t);
 			if (typeof taken !== 'number') return taken;
 			points = taken;
 		} else {
 			if (input.currency !== settings.currency) {
 				// A retry of an order recorded before the currency setting changed is still answered as then.
 				const seen = await find(sql, guildId, input.type, input.orderId);
-				if (seen) return repeated(seen, fingerprint);
+				if (seen) return repeated(seen, fingerprint, t);
 				return {
 					kind: 'refused',
 					status: 422,
 					error: 'wrong_currency',
-					message: `This server counts purchases in ${settings.currency}, not ${input.currency}; nothing was recorded.`,
+					message: t('order.wrongCurrency', { expected: settings.currency, currency: input.currency }),
 				};
 			}
 			points = pointsFor(input.amountMinor, settings.pointsPerUnit);
@@ -152,7 +165,7 @@ export async function recordOrder(guildId: string, input: OrderInput, source: st
 		if (inserted.length === 0) {
 			// A repeat (a retry, or the same delivery twice at once): answered as the recorded one.
 			const other = await find(sql, guildId, input.type, input.orderId);
-			if (other) return repeated(other, fingerprint);
+			if (other) return repeated(other, fingerprint, t);
 			throw new Error(`Order ${input.orderId} neither inserted nor found`);
 		}
 		const applied = await applyEntry(

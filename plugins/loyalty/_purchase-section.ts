@@ -12,6 +12,7 @@ export interface PurchaseSectionState {
 /** The manual purchase form: type, member, amount (in the guild's currency), order id, product. */
 export function renderPurchaseSection(guild: Guild, csrf: string, state: PurchaseSectionState = {}): string {
 	return plugin.views.render('purchase', {
+		locale: plugin.language(guild.id),
 		base: pagePath(guild.id),
 		csrf,
 		currency: plugin.settings(guild.id).currency,

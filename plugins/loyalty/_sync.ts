@@ -6,8 +6,6 @@ import type { Tier } from './_tier-input.ts';
 import { listTiers } from './_tiers.ts';
 import plugin from './plugin.ts';
 
-const REASON = 'Loyalty tier';
-
 // One sync at a time per member, so two passes never send opposite role changes.
 const running = new Map<string, Promise<void>>();
 
@@ -89,30 +87,27 @@ async function syncRoles(member: GuildMember, tiers: readonly Tier[], target: nu
 	] as const)
 		for (const id of ids) {
 			const role = guild.roles.cache.get(id);
-			const problem = role
-				? assignProblem(role)
-				: `Role ${id} of a tier no longer exists; choose another in the tiers editor.`;
+			const problem = role ? assignProblem(role) : plugin.t('sync.roleGone', { guild: guild.id, vars: { id } });
 			if (!role || problem) await roleFailure(member, problem as string);
 			else ok.push({ role, add: isAdd });
 		}
 	if (ok.length === 0) return;
+	// The audit log's reason, read by the server's moderators.
+	const reason = plugin.t('sync.auditReason', { guild: guild.id });
 	try {
 		const [only] = ok;
 		if (ok.length === 1 && only) {
-			if (only.add) await member.roles.add(only.role, REASON);
-			else await member.roles.remove(only.role, REASON);
+			if (only.add) await member.roles.add(only.role, reason);
+			else await member.roles.remove(only.role, reason);
 		} else {
 			const drop = new Set(ok.filter((o) => !o.add).map((o) => o.role.id));
 			const kept = [...has.keys()].filter((id) => id !== guild.id && !drop.has(id));
-			await member.roles.set([...kept, ...ok.filter((o) => o.add).map((o) => o.role.id)], REASON);
+			await member.roles.set([...kept, ...ok.filter((o) => o.add).map((o) => o.role.id)], reason);
 		}
 	} catch (error) {
 		if (error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.MissingPermissions) {
 			const names = ok.map((o) => o.role.name).join(', ');
-			await roleFailure(
-				member,
-				`Discord refused to change ${names} (Missing Permissions): check Foyer's Manage Roles and its role's position.`,
-			);
+			await roleFailure(member, plugin.t('sync.missingPermissions', { guild: guild.id, vars: { roles: names } }));
 			return;
 		}
 		if (error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.UnknownMember) return;
@@ -126,8 +121,8 @@ async function syncRoles(member: GuildMember, tiers: readonly Tier[], target: nu
 async function roleFailure(member: GuildMember, reason: string): Promise<void> {
 	plugin.counters.add(member.guild.id, 'rolesFailed');
 	const fields = { guild: member.guild.id, member: member.id };
-	if (await plugin.counters.note(member.guild.id, `A tier role could not be changed: ${reason}`))
-		plugin.log.warn(fields, `Tier role not changed: ${reason}`);
+	const note = plugin.t('sync.roleFailed', { guild: member.guild.id, vars: { reason } });
+	if (await plugin.counters.note(member.guild.id, note)) plugin.log.warn(fields, `Tier role not changed: ${reason}`);
 	else plugin.log.debug(fields, `Tier role not changed (again): ${reason}`);
 }
 

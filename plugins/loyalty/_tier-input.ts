@@ -1,5 +1,7 @@
 /** Pure parts of a tier: its shape, limits and input validation (forms and commands). No I/O here. */
 
+import type { Translate } from 'foyer';
+
 export interface Tier {
 	id: number;
 	name: string;
@@ -29,25 +31,23 @@ export const DEFAULT_TIERS: readonly TierInput[] = [
 	{ name: 'VIP Tier 3', threshold: 300, roleId: null, benefits: 'Tier 2 + shop discounts' },
 ];
 
-/** Validates a tier as a form sends it (strings); every problem is reported against its field. */
-export function parseTierInput(raw: {
-	name?: unknown;
-	threshold?: unknown;
-	role?: unknown;
-	benefits?: unknown;
-}): TierParsed {
+/** Validates a tier as a form sends it (strings); every problem is reported against its field, in `t`'s language. */
+export function parseTierInput(
+	raw: { name?: unknown; threshold?: unknown; role?: unknown; benefits?: unknown },
+	t: Translate,
+): TierParsed {
 	const errors: TierErrors = {};
 	const name = typeof raw.name === 'string' ? raw.name.trim() : '';
-	if (name.length < 1 || name.length > 50) errors.name = 'The name must be 1 to 50 characters.';
+	if (name.length < 1 || name.length > 50) errors.name = t('tiers.errors.name');
 	const text = typeof raw.threshold === 'string' ? raw.threshold.trim() : raw.threshold;
 	const threshold =
 		typeof text === 'number' ? text : typeof text === 'string' && /^\d+$/.test(text) ? Number(text) : Number.NaN;
 	if (!Number.isInteger(threshold) || threshold < 1 || threshold > MAX_THRESHOLD)
-		errors.threshold = `The threshold must be a whole number of points from 1 to ${MAX_THRESHOLD.toLocaleString('en-US')}.`;
+		errors.threshold = t('tiers.errors.threshold', { max: MAX_THRESHOLD.toLocaleString('en-US') });
 	const role = typeof raw.role === 'string' ? raw.role.trim() : '';
-	if (role !== '' && !/^\d{17,20}$/.test(role)) errors.role = 'Choose a role, or no role.';
+	if (role !== '' && !/^\d{17,20}$/.test(role)) errors.role = t('tiers.errors.role');
 	const benefits = typeof raw.benefits === 'string' ? raw.benefits.trim() : '';
-	if (benefits.length > 300) errors.benefits = 'The benefits must be at most 300 characters.';
+	if (benefits.length > 300) errors.benefits = t('tiers.errors.benefits');
 	if (Object.keys(errors).length) return { ok: false, errors };
 	return { ok: true, value: { name, threshold, roleId: role === '' ? null : role, benefits } };
 }

@@ -23,29 +23,32 @@ function roleOptions(guild: Guild) {
 
 /** The tiers editor: one form per tier (save, remove) and an add form, each with its errors beside its fields. */
 export async function renderTiersSection(guild: Guild, csrf: string, state: TiersSectionState = {}): Promise<string> {
+	const locale = plugin.language(guild.id);
+	const t = plugin.translator({ locale });
 	const tiers = await listTiers(guild.id);
 	const roles = roleOptions(guild);
-	const rows = tiers.map((t) => {
-		const editing = state.tierId === t.id;
+	const rows = tiers.map((tier) => {
+		const editing = state.tierId === tier.id;
 		const values = editing && state.values ? state.values : {};
 		return {
-			id: t.id,
-			name: values.name ?? t.name,
-			threshold: values.threshold ?? String(t.threshold),
-			role: values.role ?? t.roleId ?? '',
-			benefits: values.benefits ?? t.benefits,
+			id: tier.id,
+			name: values.name ?? tier.name,
+			threshold: values.threshold ?? String(tier.threshold),
+			role: values.role ?? tier.roleId ?? '',
+			benefits: values.benefits ?? tier.benefits,
 			errors: editing ? (state.errors ?? {}) : {},
-			roleProblem: t.roleId
+			roleProblem: tier.roleId
 				? (() => {
-						const role = guild.roles.cache.get(t.roleId);
-						return role ? assignProblem(role) : 'This role no longer exists; choose another.';
+						const role = guild.roles.cache.get(tier.roleId);
+						return role ? assignProblem(role) : t('tiers.roleGone');
 					})()
 				: null,
-			label: t.name,
+			label: tier.name,
 		};
 	});
 	const adding = state.tierId === null;
 	return plugin.views.render('tiers', {
+		locale,
 		base: pagePath(guild.id),
 		csrf,
 		message: state.message ?? null,

@@ -1,6 +1,6 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { Guild } from 'discord.js';
-import { assignProblem } from 'foyer';
+import { assignProblem, type Translate } from 'foyer';
 import { ensureGuild } from './_guild-row.ts';
 import { scheduleResync } from './_resync-schedule.ts';
 import { retireRole } from './_retired-roles.ts';
@@ -56,34 +56,46 @@ export async function listTiers(guildId: string): Promise<readonly Tier[]> {
 }
 
 /** The role checks only the guild can answer: it exists, Foyer may give it, no other tier has it. */
-function roleError(guild: Guild, roleId: string | null, tiers: readonly Tier[], self: number | null): string | null {
+function roleError(
+	guild: Guild,
+	roleId: string | null,
+	tiers: readonly Tier[],
+	self: number | null,
+	t: Translate,
+): string | null {
 	if (!roleId) return null;
 	const role = guild.roles.cache.get(roleId);
-	if (!role) return 'That role does not exist in this server.';
+	if (!role) return t('tiers.errors.roleMissing');
 	const other = tiers.find((t) => t.roleId === roleId && t.id !== self);
-	if (other) return `Tier ${other.name} already gives ${role.name}; each tier needs its own role.`;
-	return assignProblem(role);
+	if (other) return t('tiers.errors.roleTaken', { tier: other.name, role: role.name });
+	return assignProblem(role, t.locale);
 }
 
-function clash(tiers: readonly Tier[], input: { name: string; threshold: number }, self: number | null): TierErrors {
+function clash(
+	tiers: readonly Tier[],
+	input: { name: string; threshold: number },
+	self: number | null,
+	t: Translate,
+): TierErrors {
 	const errors: TierErrors = {};
 	const sameName = tiers.find((t) => t.id !== self && t.name.toLowerCase() === input.name.toLowerCase());
-	if (sameName) errors.name = `There is already a tier named ${sameName.name}.`;
+	if (sameName) errors.name = t('tiers.errors.sameName', { name: sameName.name });
 	const sameThreshold = tiers.find((t) => t.id !== self && t.threshold === input.threshold);
-	if (sameThreshold) errors.threshold = `Tier ${sameThreshold.name} is already reached at ${input.threshold} points.`;
+	if (sameThreshold)
+		errors.threshold = t('tiers.errors.sameThreshold', { name: sameThreshold.name, threshold: input.threshold });
 	return errors;
 }
 
 /** Adds a tier after checking the input, the role (hierarchy) and clashes with the other tiers. */
-export async function addTier(guild: Guild, raw: Record<string, unknown>): Promise<TierResult> {
-	const parsed = parseTierInput(raw);
+export async function addTier(guild: Guild, raw: Record<string, unknown>, t: Translate): Promise<TierResult> {
+	const parsed = parseTierInput(raw, t);
 	const tiers = await listTiers(guild.id);
-	const errors: TierErrors = parsed.ok ? clash(tiers, parsed.value, null) : { ...parsed.errors };
-	const role = parsed.ok ? roleError(guild, parsed.value.roleId, tiers, null) : null;
+	const errors: TierErrors = parsed.ok ? clash(tiers, parsed.value, null, t) : { ...parsed.errors };
+	const role = parsed.ok ? roleError(guild, parsed.value.roleId, tiers, null, t) : null;
 	if (role) errors.role = role;
-	if (tiers.length >= MAX_TIERS) errors.name = `A server can have at most ${MAX_TIERS} tiers; remove one first.`;
+	if (tiers.length >= MAX_TIERS) errors.name = t('tiers.errors.tooMany', { max: MAX_TIERS });
 	if (!parsed.ok || Object.keys(errors).length) return { ok: false, errors };
-	return write(guild.id, async () => {
+	return write(guild.id, t, async () => {
 		const em = plugin.em();
 		const row = em.create(LoyaltyTier, { guildId: guild.id, ...parsed.value });
 		await em.flush();
@@ -92,16 +104,21 @@ export async function addTier(guild: Guild, raw: Record<string, unknown>): Promi
 }
 
 /** Changes a tier (name, threshold, role, benefits) with the same checks as adding one. */
-export async function updateTier(guild: Guild, id: number, raw: Record<string, unknown>): Promise<TierResult> {
+export async function updateTier(
+	guild: Guild,
+	id: number,
+	raw: Record<string, unknown>,
+	t: Translate,
+): Promise<TierResult> {
 	const tiers = await listTiers(guild.id);
 	const current = tiers.find((t) => t.id === id);
-	if (!current) return { ok: false, errors: { name: 'That tier no longer exists; the list below is up to date.' } };
-	const parsed = parseTierInput(raw);
-	const errors: TierErrors = parsed.ok ? clash(tiers, parsed.value, id) : { ...parsed.errors };
-	const role = parsed.ok ? roleError(guild, parsed.value.roleId, tiers, id) : null;
+	if (!current) return { ok: false, errors: { name: t('tiers.gone') } };
+	const parsed = parseTierInput(raw, t);
+	const errors: TierErrors = parsed.ok ? clash(tiers, parsed.value, id, t) : { ...parsed.errors };
+	const role = parsed.ok ? roleError(guild, parsed.value.roleId, tiers, id, t) : null;
 	if (role) errors.role = role;
 	if (!parsed.ok || Object.keys(errors).length) return { ok: false, errors };
-	return write(guild.id, async () => {
+	return write(guild.id, t, async () => {
 		await plugin.em().nativeUpdate(LoyaltyTier, { id, guildId: guild.id }, parsed.value);
 		if (current.roleId && current.roleId !== parsed.value.roleId) await retireRole(guild.id, current.roleId);
 		return { id, ...parsed.value };
@@ -118,7 +135,7 @@ export async function removeTier(guildId: string, id: number): Promise<Tier | nu
 	return removed > 0 ? current : null;
 }
 
-async function write(guildId: string, change: () => Promise<Tier>): Promise<TierResult> {
+async function write(guildId: string, t: Translate, change: () => Promise<Tier>): Promise<TierResult> {
 	try {
 		const tier = await change();
 		await afterTierChange(guildId);
@@ -127,7 +144,7 @@ async function write(guildId: string, change: () => Promise<Tier>): Promise<Tier
 		cache.delete(guildId);
 		// Two admins saving at once: the unique indexes decide.
 		if (error instanceof UniqueConstraintViolationException)
-			return { ok: false, errors: { name: 'Another tier has this name or threshold (just saved by someone else).' } };
+			return { ok: false, errors: { name: t('tiers.errors.race') } };
 		throw error;
 	}
 }

@@ -49,9 +49,9 @@ function example(url: string, secret: string, userId: string, currency: string) 
 	].join('\n');
 }
 
-function recipe(url: string, currency: string) {
+function recipe(url: string, currency: string, comment: string) {
 	return [
-		'# FOYER_SECRET holds the secret; sign the exact bytes you send, when you send them (retries too).',
+		comment,
 		'TS=$(date +%s)',
 		`BODY='{"type":"purchase","order_id":"A-1001","user_id":"123456789012345678","amount":"49.99","currency":"${currency}","product_id":"vip-pack"}'`,
 		`SIG=$(printf '%s.%s' "$TS" "$BODY" | openssl dgst -sha256 -hmac "$FOYER_SECRET" | sed 's/^.* //')`,
@@ -71,7 +71,9 @@ export async function renderWebhookSection(
 	const current = secrets.candidates[0] ?? null;
 	const url = webhookUrl(request, guild.id);
 	const { currency } = plugin.settings(guild.id);
+	const locale = plugin.language(guild.id);
 	return plugin.views.render('webhook', {
+		locale,
 		base: pagePath(guild.id),
 		csrf: ctx.session?.csrfToken ?? '',
 		url,
@@ -88,6 +90,6 @@ export async function renderWebhookSection(
 		previousUntil: secrets.previousUntil ? when(secrets.previousUntil) : null,
 		tolerance: TOLERANCE_SECONDS,
 		example: current ? example(url, current, ctx.session?.userId ?? '0', currency) : null,
-		recipe: recipe(url, currency),
+		recipe: recipe(url, currency, plugin.t('webhook.recipeComment', { locale })),
 	});
 }

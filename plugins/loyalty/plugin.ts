@@ -69,6 +69,9 @@ export default definePlugin({
 			minLength: 1,
 			maxLength: 1500,
 			default: '🎉 Congratulations %member_name%! You reached **%tier%** on %guild_name% with %points% points.',
+			localizedDefaults: {
+				'es-ES': '🎉 ¡Felicidades, %member_name%! Alcanzaste **%tier%** en %guild_name% con %points% puntos.',
+			},
 		},
 	},
 	tasks: {

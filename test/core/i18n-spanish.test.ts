@@ -12,9 +12,6 @@ const TRANSLATED = readdirSync(resolve('plugins'))
 	.filter((id) => existsSync(join(resolve('plugins'), id, 'languages')))
 	.sort();
 
-/** Loyalty catalog texts that its untranslated sections also print (they share the words). */
-const LOYALTY_SECTIONS = new Set(['Tier roles']);
-
 /** The `{vars}` and `%placeholders%` of a text: a translation must keep them all, unchanged. */
 const slots = (text: string) => [...text.matchAll(/\{\w+\}|%\w+%/g)].map((m) => m[0]).sort();
 
@@ -148,6 +145,28 @@ describeOnBackends('a Spanish-speaking server', (backend) => {
 		const en = await h.command(h.demo.adminId, 'autoroles list', {}, { locale: 'en-GB' });
 		expect(en.content).toBe('No auto roles yet. Add one with /autoroles add.');
 		// Verification is off by default: the core refuses its commands, in the member's language too.
+		const points = await h.command(h.demo.memberId, 'points view', {}, { locale: 'es-ES' });
+		expect(points.content).toBe(
+			'Tienes **0** puntos, todavía sin nivel.\nSiguiente: VIP Tier 1 con 100 puntos (faltan 100).',
+		);
+		const denied = await h.command(
+			h.demo.memberId,
+			'points adjust',
+			{ user: h.demo.adminId, amount: 5, reason: 'x' },
+			{ locale: 'es-ES' },
+		);
+		expect(denied.content).toBe('Necesitas el permiso Gestionar servidor para cambiar puntos.');
+		const refused = await h.command(
+			h.demo.adminId,
+			'points purchase',
+			{ user: h.demo.memberId, amount: '1.234', order: 'A-1' },
+			{ locale: 'es-ES' },
+		);
+		expect(refused.content).toBe(
+			'No se registró: amount debe ser un importe positivo como 49.99, con 2 decimales como máximo',
+		);
+		const mine = await h.command(h.demo.memberId, 'points view', {}, { locale: 'en-US' });
+		expect(mine.content).toBe('You have **0** points, no tier yet.\nNext: VIP Tier 1 at 100 points (100 to go).');
 		const off = await h.command(h.demo.adminId, 'verify status', {}, { locale: 'es-ES' });
 		expect(off.content).toBe('El plugin Verificación no está activado en este servidor.');
 		await h.foyer.plugins.setEnabled('verification', h.guildId, true);
@@ -173,6 +192,18 @@ describeOnBackends('a Spanish-speaking server', (backend) => {
 		expect(saved.headers.get('location')).toBe(`/guilds/${g}?saved=language`);
 		expect(h.foyer.plugins.language(g)).toBe('es-ES');
 
+		// Loyalty with something to show: a tier, a member's ledger line, a secret and a previous one.
+		const loyalty = `/loyalty/${g}`;
+		const member = h.demo.memberId;
+		const changes = [
+			await admin.form(`${loyalty}/tiers`, { name: 'Oro', threshold: '50', role: '', benefits: 'Rol especial' }),
+			await admin.form(`${loyalty}/adjust`, { user: member, amount: '60', reason: 'Bienvenida', nonce: 'es-test-01' }),
+			await admin.form(`${loyalty}/webhook/rotate`, {}),
+			await admin.form(`${loyalty}/webhook/rotate`, {}),
+		];
+		expect(changes.map((r) => r.status)).toEqual([303, 303, 200, 200]);
+		paths.push(`${loyalty}/leaderboard`, `${loyalty}/members?user=${member}`);
+
 		// Words that only a forgotten hard-coded string would bring back (catalog texts are checked below).
 		const leftovers = [
 			'Skip to content',
@@ -195,9 +226,6 @@ describeOnBackends('a Spanish-speaking server', (backend) => {
 		];
 		const found: string[] = [];
 		for (const path of paths) {
-			// Known gap: loyalty's own sections (tiers, purchases, webhook, leaderboard, member lookup)
-			// are still English; its figures, settings and commands are translated and checked.
-			const ownSections = path.startsWith(`/loyalty/`);
 			const response = await admin.page(path);
 			expect(response.status, path).toBe(200);
 			const html = await response.text();
@@ -205,9 +233,19 @@ describeOnBackends('a Spanish-speaking server', (backend) => {
 			const text = visibleText(html);
 			for (const word of leftovers) if (text.includes(word)) found.push(`${path}: "${word}"`);
 			for (const [id, texts] of english)
-				for (const sentence of texts)
-					if (text.includes(sentence) && !(ownSections && LOYALTY_SECTIONS.has(sentence)))
-						found.push(`${path}: ${id} "${sentence}"`);
+				for (const sentence of texts) if (text.includes(sentence)) found.push(`${path}: ${id} "${sentence}"`);
+		}
+		// Answers that are not a 200 are pages too: a refused member lookup, a refused tier.
+		for (const [path, answer] of [
+			[`${loyalty}/members?user=abc`, admin.page(`${loyalty}/members?user=abc`)],
+			[`${loyalty}/tiers`, admin.form(`${loyalty}/tiers`, { name: '', threshold: '0', role: '', benefits: '' })],
+		] as const) {
+			const response = await answer;
+			expect(response.status, path).toBe(422);
+			const text = visibleText(await response.text());
+			for (const [id, texts] of english)
+				for (const sentence of texts) if (text.includes(sentence)) found.push(`${path}: ${id} "${sentence}"`);
+			found.push(...[text].filter((t) => !t.includes('Fidelidad')).map(() => `${path}: not the Spanish page`));
 		}
 		expect(found).toEqual([]);
 
@@ -244,6 +282,23 @@ describeOnBackends('a Spanish-speaking server', (backend) => {
 		expect(h.foyer.plugins.language(g)).toBe('es-ES');
 		const member = await h.dashboard(h.demo.memberId);
 		expect((await member.form(`/guilds/${g}/language`, { language: 'en-US' })).status).toBe(403);
+		expect(h.foyer.plugins.language(g)).toBe('es-ES');
+
+		// A body the dashboard cannot read is refused before any server is known: in the browser's language.
+		const nested = await admin.request('POST', `/guilds/${g}/language`, '{"language":{"a":1}}', {
+			'content-type': 'application/json',
+			'accept-language': 'es-ES,es;q=0.9',
+		});
+		expect(nested.status).toBe(400);
+		expect(await nested.text()).toContain('El campo &quot;language&quot; debe ser texto.');
+		const xml = await admin.request('POST', `/guilds/${g}/language`, '<language/>', {
+			'content-type': 'text/xml',
+			'accept-language': 'es',
+		});
+		expect(xml.status).toBe(415);
+		expect(await xml.text()).toContain(
+			'Envía el formulario como application/x-www-form-urlencoded o application/json.',
+		);
 		expect(h.foyer.plugins.language(g)).toBe('es-ES');
 
 		const picker = await admin.page('/', { 'accept-language': 'es-MX,es;q=0.9' });

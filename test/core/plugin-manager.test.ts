@@ -78,6 +78,19 @@ describe('plugin manager, end to end through the emulator', () => {
 		);
 	});
 
+	it('says so in the member’s own language', async () => {
+		const result = await h.control.command({
+			channel_id: h.generalId,
+			user_id: h.emulator.demo?.member.id as string,
+			command: 'greet',
+			options: { fail: true },
+			locale: 'es-419',
+		});
+		expect(result.reply.content).toBe(
+			'Lo sentimos, algo salió mal al ejecutar este comando. El error quedó registrado para los administradores del servidor.',
+		);
+	});
+
 	it("serves the plugin's translations and picks up edited catalogs on reload", async () => {
 		expect(h.foyer.plugins.i18n.t('greeter', 'hello', { locale: 'fr', vars: { name: 'Ann' } })).toBe('Bonjour Ann');
 		writeFileSync(join(h.root, 'greeter/languages/fr.json'), '{"hello":"Salut {name}"}');

@@ -163,6 +163,22 @@ describe('hostile input', () => {
 });
 
 describe('the message partial', () => {
+	it('says its own words in the page language: unknown mentions, "Today at", the cut', () => {
+		const es = { now, locale: 'es-ES', timeZone: 'UTC' };
+		expect(renderMarkdown(`<@${STRANGER}> <#${STRANGER}> <@&${STRANGER}>`, { mentions, time: es })).toBe(
+			'<span class="dc-text"><span class="dc-mention dc-unknown">@usuario-desconocido</span> <span class="dc-mention dc-unknown">#desconocido</span> <span class="dc-mention dc-unknown">@rol-eliminado</span></span>',
+		);
+		expect(renderMarkdown('a'.repeat(20), { mentions, time: es, maxLength: 10 })).toContain(
+			'(cortado aquí: demasiado largo para mostrarlo)',
+		);
+		const view = discordMessageView(
+			{ author: { id: WALKER, name: '', bot: true }, timestamp: '2026-11-28T15:00:00Z', content: 'hola' },
+			{ mentions, now, locale: 'es-ES' },
+		);
+		expect(view.author.name).toBe('usuario-desconocido');
+		expect(view.time?.text).toBe('Hoy a las 15:00');
+	});
+
 	it('draws the author with the APP badge, the time and the content, all escaped', () => {
 		const html = render({
 			id: '123456789012345678',

@@ -24,6 +24,13 @@ describe('auto roles checks shared by the command and the dashboard', () => {
 		expect(whyNotAssignable(role(1, true), bot, '9'.repeat(18))).toMatch(/managed by an integration/);
 		expect(whyNotAssignable(role(1), { ...bot, canManageRoles: false }, '9'.repeat(18))).toMatch(/Manage Roles/);
 		expect(whyNotAssignable(role(0), bot, '2'.repeat(18))).toMatch(/@everyone/);
+		// In the reader's language too (a Spanish server's pages, a Spanish member's reply).
+		expect(whyNotAssignable(role(5), bot, '9'.repeat(18), 'es-ES')).toBe(
+			'El rol Fans está por encima del rol más alto de Foyer, Foyer; sube el rol de Foyer por encima de él en Ajustes del servidor > Roles.',
+		);
+		expect(whyNotAssignable(role(1), { ...bot, canManageRoles: false }, '9'.repeat(18), 'es-419')).toMatch(
+			/^A Foyer le falta el permiso Gestionar roles/,
+		);
 	});
 
 	it('validates form input field by field and words delays', () => {

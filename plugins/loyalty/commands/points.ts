@@ -62,7 +62,9 @@ export class PointsCommand extends Command {
 	override async chatInputRun(interaction: Command.ChatInputCommandInteraction) {
 		const reply = (content: string) =>
 			interaction.reply({ content, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
-		if (!interaction.inCachedGuild()) return reply('Points are kept per server: use this command in a server.');
+		// Ephemeral replies: in the member's own Discord language.
+		const t = plugin.translator({ locale: interaction.locale });
+		if (!interaction.inCachedGuild()) return reply(t('points.guildOnly'));
 		const guild = interaction.guild;
 		const sub = interaction.options.getSubcommand(true);
 		const manager = interaction.memberPermissions.has(PermissionFlagsBits.ManageGuild);
@@ -72,54 +74,68 @@ export class PointsCommand extends Command {
 			const tiers = await listTiers(guild.id);
 			const tier = tierFor(tiers, points);
 			const next = nextTier(tiers, points);
-			const who = target.id === interaction.user.id ? 'You have' : `<@${target.id}> has`;
-			const lines = [
-				`${who} **${points.toLocaleString('en-US')}** points${tier ? `: **${tier.name}**` : ', no tier yet'}.`,
-			];
-			if (next) lines.push(`Next: ${next.name} at ${next.threshold} points (${next.threshold - points} to go).`);
-			else if (tier) lines.push('That is the highest tier.');
+			const self = target.id === interaction.user.id;
+			const vars = { points: points.toLocaleString('en-US'), user: target.id, tier: tier?.name ?? '' };
+			const lines = [t(`points.${self ? 'self' : 'other'}${tier ? '' : 'NoTier'}`, vars)];
+			if (next)
+				lines.push(t('points.next', { name: next.name, threshold: next.threshold, missing: next.threshold - points }));
+			else if (tier) lines.push(t('points.highest'));
 			return reply(lines.join('\n'));
 		}
 		if (sub === 'top') {
 			const board = await leaderboardRows(guild, interaction.options.getInteger('page') ?? 1, PAGE);
-			if (board.total === 0) return reply('Nobody has points yet.');
-			const lines = board.items.map(
-				(r) => `${r.rank}. <@${r.userId}>: ${r.points.toLocaleString('en-US')} points${r.tier ? ` (${r.tier})` : ''}`,
+			if (board.total === 0) return reply(t('leaderboard.empty'));
+			const lines = board.items.map((r) =>
+				t(r.tier ? 'points.lineTier' : 'points.line', {
+					rank: r.rank,
+					user: r.userId,
+					points: r.points.toLocaleString('en-US'),
+					tier: r.tier ?? '',
+				}),
 			);
-			return reply([`Leaderboard, page ${board.page} of ${board.pages}:`, ...lines].join('\n'));
+			return reply([t('points.top', { page: board.page, pages: board.pages }), ...lines].join('\n'));
 		}
 		if (sub === 'history') {
-			if (target.id !== interaction.user.id && !manager)
-				return reply('You can see your own history; another member’s needs the Manage Server permission.');
+			if (target.id !== interaction.user.id && !manager) return reply(t('points.historyDenied'));
 			const page = await history(guild.id, target.id, interaction.options.getInteger('page') ?? 1, PAGE);
-			if (page.total === 0) return reply(`<@${target.id}> has no points history yet.`);
+			if (page.total === 0) return reply(t('points.historyEmpty', { user: target.id }));
 			const lines = page.items.map(
-				(l) => `${when(l.at)} ${l.amount > 0 ? '+' : ''}${l.amount} ${l.reason} (${l.reference}) → ${l.balanceAfter}`,
+				(l) =>
+					`${when(l.at)} ${l.amount > 0 ? '+' : ''}${l.amount} ${t(`reasons.${l.reason}`)} (${l.reference}) → ${l.balanceAfter}`,
 			);
-			const more = page.page < page.pages ? `\nOlder: /points history page:${page.page + 1}` : '';
-			return reply([`<@${target.id}>, page ${page.page} of ${page.pages}:`, ...lines].join('\n') + more);
+			const more = page.page < page.pages ? `\n${t('points.historyMore', { page: page.page + 1 })}` : '';
+			const header = t('points.historyHeader', { user: target.id, page: page.page, pages: page.pages });
+			return reply([header, ...lines].join('\n') + more);
 		}
 		// Default permissions are only a default: server admins can grant the command to anyone.
-		if (!manager) return reply('You need the Manage Server permission to change points.');
+		if (!manager) return reply(t('points.needManage'));
 		if (sub === 'adjust') {
 			const amount = interaction.options.getInteger('amount', true);
 			const reason = interaction.options.getString('reason', true);
-			const result = await adjust(guild.id, target.id, interaction.user.id, { amount, reason }, interaction.id);
-			if (!result.ok) return reply(`Not adjusted: ${Object.values(result.errors).join(' ')}`);
-			return reply(`Adjusted <@${target.id}> by ${amount > 0 ? '+' : ''}${amount}: ${result.points} points now.`);
+			const result = await adjust(guild.id, target.id, interaction.user.id, { amount, reason }, interaction.id, t);
+			if (!result.ok) return reply(t('points.notAdjusted', { errors: Object.values(result.errors).join(' ') }));
+			const signed = `${amount > 0 ? '+' : ''}${amount}`;
+			return reply(t('points.adjusted', { user: target.id, amount: signed, points: result.points }));
 		}
-		const result = await enterManually(guild, interaction.user.id, {
-			type: interaction.options.getString('type') ?? 'purchase',
-			user: target.id,
-			amount: interaction.options.getString('amount', true),
-			order: interaction.options.getString('order', true),
-			product: interaction.options.getString('product') ?? '',
-		});
+		const result = await enterManually(
+			guild,
+			interaction.user.id,
+			{
+				type: interaction.options.getString('type') ?? 'purchase',
+				user: target.id,
+				amount: interaction.options.getString('amount', true),
+				order: interaction.options.getString('order', true),
+				product: interaction.options.getString('product') ?? '',
+			},
+			t,
+		);
 		if (!result.ok)
 			return reply(
-				`Not recorded: ${Object.entries(result.errors)
-					.map(([k, v]) => `${k} ${v}`)
-					.join('; ')}`,
+				t('points.notRecorded', {
+					errors: Object.entries(result.errors)
+						.map(([k, v]) => `${k} ${v}`)
+						.join('; '),
+				}),
 			);
 		return reply(result.text);
 	}

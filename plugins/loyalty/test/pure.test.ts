@@ -1,4 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import type { Translate } from 'foyer';
+import { catalogTranslator } from 'foyer/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { formatMinor, parseAmount, pointsFor } from '../_amount.ts';
 import { csvCell, csvRow } from '../_csv.ts';
 import { fingerprintOf, parseOrder } from '../_order-input.ts';
@@ -6,7 +9,16 @@ import { signatureFor, signatureMatches } from '../_signature.ts';
 import { wantedRoles } from '../_sync.ts';
 import { nextTier, parseTierInput, tierFor } from '../_tier-input.ts';
 
+const PLUGIN_DIR = fileURLToPath(new URL('..', import.meta.url));
+
 describe('loyalty pure parts', () => {
+	let en: Translate;
+	let es: Translate;
+	beforeAll(async () => {
+		en = await catalogTranslator(PLUGIN_DIR, 'en-US');
+		es = await catalogTranslator(PLUGIN_DIR, 'es-ES');
+	});
+
 	it('CSV: quotes commas, quotes and line breaks; guards text a spreadsheet would run as a formula', () => {
 		expect(csvCell('plain')).toBe('plain');
 		expect(csvCell('a,b')).toBe('"a,b"');
@@ -20,13 +32,13 @@ describe('loyalty pure parts', () => {
 	});
 
 	it('amounts in hundredths, never floats; points rounded down', () => {
-		expect(parseAmount('49.99')).toEqual({ ok: true, minor: 4999 });
-		expect(parseAmount(49.99)).toEqual({ ok: true, minor: 4999 });
-		expect(parseAmount('50')).toEqual({ ok: true, minor: 5000 });
-		expect(parseAmount(0.1 + 0.2)).toEqual({ ok: true, minor: 30 }); // float noise, not a third decimal
-		expect(parseAmount(1.005)).toEqual({ ok: false, error: 'must have at most 2 decimals' });
+		expect(parseAmount('49.99', en)).toEqual({ ok: true, minor: 4999 });
+		expect(parseAmount(49.99, en)).toEqual({ ok: true, minor: 4999 });
+		expect(parseAmount('50', en)).toEqual({ ok: true, minor: 5000 });
+		expect(parseAmount(0.1 + 0.2, en)).toEqual({ ok: true, minor: 30 }); // float noise, not a third decimal
+		expect(parseAmount(1.005, en)).toEqual({ ok: false, error: 'must have at most 2 decimals' });
 		for (const bad of ['-1', '0', '0.00', '1.234', '1e3', ' ', '', '1,00', '10000000.00', null, true, Number.NaN])
-			expect(parseAmount(bad).ok, String(bad)).toBe(false);
+			expect(parseAmount(bad, en).ok, String(bad)).toBe(false);
 		expect(formatMinor(4999)).toBe('49.99');
 		expect(formatMinor(-5)).toBe('-0.05');
 		expect(pointsFor(4999, 1)).toBe(49);
@@ -34,28 +46,37 @@ describe('loyalty pure parts', () => {
 	});
 
 	it('an order’s fingerprint ignores JSON spelling and currency case, not the fields', () => {
-		const a = parseOrder({
-			type: 'purchase',
-			order_id: 'A',
-			user_id: '123456789012345678',
-			amount: '5',
-			currency: 'usd',
-		});
-		const b = parseOrder({
-			currency: 'USD',
-			amount: 5,
-			user_id: '123456789012345678',
-			order_id: 'A',
-			type: 'purchase',
-			extra: 1,
-		});
-		const c = parseOrder({
-			type: 'purchase',
-			order_id: 'A',
-			user_id: '123456789012345678',
-			amount: '5.01',
-			currency: 'USD',
-		});
+		const a = parseOrder(
+			{
+				type: 'purchase',
+				order_id: 'A',
+				user_id: '123456789012345678',
+				amount: '5',
+				currency: 'usd',
+			},
+			en,
+		);
+		const b = parseOrder(
+			{
+				currency: 'USD',
+				amount: 5,
+				user_id: '123456789012345678',
+				order_id: 'A',
+				type: 'purchase',
+				extra: 1,
+			},
+			en,
+		);
+		const c = parseOrder(
+			{
+				type: 'purchase',
+				order_id: 'A',
+				user_id: '123456789012345678',
+				amount: '5.01',
+				currency: 'USD',
+			},
+			en,
+		);
 		if (!a.ok || !b.ok || !c.ok) throw new Error('parse failed');
 		expect(fingerprintOf(a.value)).toBe(fingerprintOf(b.value));
 		expect(fingerprintOf(a.value)).not.toBe(fingerprintOf(c.value));
@@ -89,18 +110,26 @@ describe('loyalty pure parts', () => {
 		// Highest mode gives the highest reached tier that has a role.
 		expect([...wantedRoles(tiers, 200, 'highest')]).toEqual(['ra']);
 		expect([...wantedRoles(tiers, null, 'stack')]).toEqual([]);
-		expect(parseTierInput({ name: ' Gold ', threshold: '150', role: '', benefits: '' })).toEqual({
+		expect(parseTierInput({ name: ' Gold ', threshold: '150', role: '', benefits: '' }, en)).toEqual({
 			ok: true,
 			value: { name: 'Gold', threshold: 150, roleId: null, benefits: '' },
 		});
-		expect(parseTierInput({ name: '', threshold: '0', role: 'x', benefits: 'b'.repeat(301) })).toMatchObject({
+		expect(parseTierInput({ name: '', threshold: '0', role: 'x', benefits: 'b'.repeat(301) }, en)).toMatchObject({
 			ok: false,
 			errors: {
-				name: expect.any(String),
-				threshold: expect.any(String),
-				role: expect.any(String),
-				benefits: expect.any(String),
+				name: 'The name must be 1 to 50 characters.',
+				threshold: 'The threshold must be a whole number of points from 1 to 1,000,000,000.',
+				role: 'Choose a role, or no role.',
+				benefits: 'The benefits must be at most 300 characters.',
 			},
+		});
+		// The same checks in the language of the page or the member who typed it.
+		expect(parseTierInput({ name: '', threshold: '0', role: 'x', benefits: '' }, es)).toMatchObject({
+			errors: { name: 'El nombre debe tener de 1 a 50 caracteres.', role: 'Elige un rol, o ninguno.' },
+		});
+		expect(parseAmount('1.234', es)).toEqual({
+			ok: false,
+			error: 'debe ser un importe positivo como 49.99, con 2 decimales como máximo',
 		});
 	});
 });

@@ -70,7 +70,7 @@ async function gate(member: GuildMember, s: VerificationSettings, joinedAt: numb
 		if (isUnknownMember(error)) return;
 		if (!(error instanceof GateRoleError) && !isMissingPermissions(error)) throw error;
 		const reason =
-			error instanceof GateRoleError ? error.message : 'Discord refused the unverified role (Missing Permissions).';
+			error instanceof GateRoleError ? error.message : plugin.t('notes.unverifiedRefused', { guild: guild.id });
 		plugin.counters.add(guild.id, 'roleErrors');
 		if (await plugin.counters.note(guild.id, reason))
 			plugin.log.warn({ guild: guild.id, member: member.id }, `Unverified role not given: ${reason}`);

@@ -42,7 +42,9 @@ export async function journal(guild: Guild, entry: JournalEntry): Promise<void> 
 		if (oldest) await em.nativeDelete(VerificationLogEntry, { guildId: guild.id, id: { $lte: oldest.id } });
 	}
 	if (entry.toChannel) {
-		const who = entry.userId ? `${memberText(entry.username ?? 'someone')} (<@${entry.userId}>)` : '';
+		const who = entry.userId
+			? `${memberText(entry.username ?? plugin.t('journal.someone', { guild: guild.id }))} (<@${entry.userId}>)`
+			: '';
 		postLogLine(guild, entry.toChannel, `${icon(entry.action)} ${who ? `${who}: ` : ''}${entry.reason}`);
 	}
 }

@@ -23,7 +23,7 @@ export type KickOutcome = { ok: true } | { ok: false; text: string };
  */
 export async function kickMember(member: GuildMember, request: KickRequest): Promise<KickOutcome> {
 	const outcome = await exclusive(member.guild.id, member.id, () => kick(member, request));
-	return outcome === 'busy' ? { ok: false, text: 'That member is being verified or removed right now.' } : outcome;
+	return outcome === 'busy' ? { ok: false, text: plugin.t('kick.busy', { guild: member.guild.id }) } : outcome;
 }
 
 async function kick(member: GuildMember, request: KickRequest): Promise<KickOutcome> {
@@ -34,10 +34,9 @@ async function kick(member: GuildMember, request: KickRequest): Promise<KickOutc
 		if (!isUnknownMember(error) && !isMissingPermissions(error)) throw error;
 		if (isUnknownMember(error)) {
 			await takeWaiting(guild.id, member.id);
-			return { ok: false, text: 'That member is no longer in the server.' };
+			return { ok: false, text: plugin.t('kick.gone', { guild: guild.id }) };
 		}
-		const text =
-			'Discord refused the removal (Missing Permissions): Foyer needs Kick Members and a role above the member’s highest role.';
+		const text = plugin.t('kick.missingPermissions', { guild: guild.id });
 		if (await plugin.counters.note(guild.id, text))
 			plugin.log.warn({ guild: guild.id, member: member.id }, `Member not removed: ${text}`);
 		return { ok: false, text };

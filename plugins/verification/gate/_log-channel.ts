@@ -34,7 +34,10 @@ async function drain(guild: Guild, channelId: string, queue: { lines: string[]; 
 			}
 			const channel = guild.channels.cache.get(channelId);
 			if (!channel?.isSendable()) {
-				await plugin.counters.note(guild.id, `The log channel ${channelId} is gone or Foyer cannot post there.`);
+				await plugin.counters.note(
+					guild.id,
+					plugin.t('notes.logGone', { guild: guild.id, vars: { channel: channelId } }),
+				);
 				queue.lines.length = 0;
 				break;
 			}
@@ -42,7 +45,7 @@ async function drain(guild: Guild, channelId: string, queue: { lines: string[]; 
 				.send({ content: batch.join('\n'), allowedMentions: { parse: [] } })
 				.catch(async (error: unknown) => {
 					const message = error instanceof Error ? error.message : String(error);
-					if (await plugin.counters.note(guild.id, `Could not post in the log channel: ${message}`))
+					if (await plugin.counters.note(guild.id, plugin.t('notes.logFailed', { guild: guild.id, vars: { message } })))
 						plugin.log.warn({ guild: guild.id, channel: channelId, err: error }, 'Could not post in the log channel');
 				});
 		}

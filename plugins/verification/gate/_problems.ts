@@ -21,7 +21,7 @@ export function roleProblem(
 		if (!id || (only && only !== what)) continue;
 		const role = guild.roles.cache.get(id);
 		if (!role) return t('problems.roleGone', { what: t(`problems.${what}`) });
-		const problem = assignProblem(role);
+		const problem = assignProblem(role, t.locale);
 		if (problem) return t('problems.roleCannot', { what: t(`problems.${what}`), problem });
 	}
 	if (s.verifiedRole && s.verifiedRole === s.unverifiedRole) return t('problems.sameRole');
@@ -34,7 +34,7 @@ export function gateProblems(guild: Guild, s: VerificationSettings, t: Translate
 	if (!s.channel) problems.push(t('problems.noChannel'));
 	else {
 		const channel = guild.channels.cache.get(s.channel);
-		const problem = channel ? channelProblem(channel) : t('problems.channelGone');
+		const problem = channel ? channelProblem(channel, t.locale) : t('problems.channelGone');
 		if (problem) problems.push(t('problems.channel', { problem }));
 	}
 	if (!s.verifiedRole && !s.unverifiedRole) problems.push(t('problems.noRoles'));

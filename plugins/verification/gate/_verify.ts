@@ -1,5 +1,5 @@
 import type { GuildMember } from 'discord.js';
-import { memberText } from 'foyer';
+import { memberText, type Translate } from 'foyer';
 import { kickKey } from '../_ids.ts';
 import { configured, looksVerified, type VerificationSettings } from '../_settings.ts';
 import type { VerifiedBy } from '../api.ts';
@@ -77,7 +77,7 @@ async function pass(
 		userId: member.id,
 		username: member.user.username,
 		by: options.actor?.id ?? by,
-		reason: describe(by, options),
+		reason: describe(by, options, plugin.translator({ guild: guild.id })),
 		toChannel: byModerator ? s.logChannel : null,
 	});
 	await welcomeVerified(member, s);
@@ -95,11 +95,13 @@ async function pass(
 	return { ok: true };
 }
 
-function describe(by: VerifiedBy, options: VerifyOptions): string {
-	if (by === 'moderator') return `Verified by ${memberText(options.actor?.name ?? 'a moderator')}.`;
-	if (by === 'manual-role') return 'Verified by hand: a moderator gave the verified role.';
-	if (by === 'skip') return 'Skipped the gate (account age or the bypasses-verification flag).';
-	return `Verified (${by}).`;
+/** The log's line for a verification, in the server's language (the log is the server's record). */
+function describe(by: VerifiedBy, options: VerifyOptions, t: Translate): string {
+	if (by === 'moderator')
+		return t('journal.moderator', { name: memberText(options.actor?.name ?? t('journal.aModerator')) });
+	if (by === 'manual-role') return t('journal.manualRole');
+	if (by === 'skip') return t('journal.skip');
+	return t('journal.verifiedBy', { method: t(`journal.methods.${by}`) });
 }
 
 function refuse(reason: 'already' | 'off' | 'busy' | 'gone' | 'roles', text: string): VerifyOutcome {

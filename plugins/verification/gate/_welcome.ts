@@ -14,7 +14,12 @@ export async function welcomeVerified(member: GuildMember, s: VerificationSettin
 		})
 		.catch(async (error: unknown) => {
 			const message = error instanceof Error ? error.message : String(error);
-			if (await plugin.counters.note(member.guild.id, `The message after verification was not sent: ${message}`))
+			if (
+				await plugin.counters.note(
+					member.guild.id,
+					plugin.t('notes.welcomeNotSent', { guild: member.guild.id, vars: { message } }),
+				)
+			)
 				plugin.log.warn({ guild: member.guild.id, err: error }, 'Message after verification not sent');
 		});
 }

@@ -39,7 +39,10 @@ export class VerificationCaptchaAnswer extends InteractionHandler {
 				components: [],
 				files: [],
 			});
-			await kickMember(member, { cause: 'captcha', reason: `Failed the captcha ${result.failures} times.` });
+			await kickMember(member, {
+				cause: 'captcha',
+				reason: plugin.t('kick.captcha', { guild: member.guild.id, vars: { count: result.failures } }),
+			});
 			return;
 		}
 		const outcome = await verifyMember(member, 'captcha', { locale: interaction.locale });

@@ -21,7 +21,7 @@ export class VerificationMemberRemove extends Listener<typeof Events.GuildMember
 			action: 'left',
 			userId: member.id,
 			username: member.user?.username ?? null,
-			reason: 'Left before verifying.',
+			reason: plugin.t('journal.left', { guild: member.guild.id }),
 		});
 	}
 }

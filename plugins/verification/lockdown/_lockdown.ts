@@ -30,7 +30,10 @@ export async function noteJoin(guild: Guild, s: VerificationSettings): Promise<v
 		return;
 	}
 	if (s.lockdownJoins > 0 && count > s.lockdownJoins)
-		await engage(guild, { automatic: true, reason: `${count} members joined within ${s.lockdownSeconds} seconds.` });
+		await engage(guild, {
+			automatic: true,
+			reason: plugin.t('lockdownNotice.joins', { guild: guild.id, vars: { count, seconds: s.lockdownSeconds } }),
+		});
 }
 
 export interface EngageRequest {
@@ -63,6 +66,8 @@ async function doEngage(guild: Guild, request: EngageRequest): Promise<Lockdown 
 	};
 	// Stored first: from here on the gate asks for a captcha, whatever the calls below take.
 	await saveLockdown(lockdown);
+	// Said in the log channel and kept in the log: in the server's language.
+	const t = plugin.translator({ guild: guild.id });
 	const done: string[] = [];
 	if (s.lockdownPauseInvites) {
 		const until = now + Math.min(s.lockdownPauseHours * HOUR_MS, MAX_PAUSE_MS);
@@ -70,14 +75,16 @@ async function doEngage(guild: Guild, request: EngageRequest): Promise<Lockdown 
 			await guild.setIncidentActions({ invitesDisabledUntil: new Date(until) });
 			lockdown.invitesPausedUntil = until;
 			await saveLockdown(lockdown);
-			done.push(`invites paused until <t:${Math.floor(until / 1000)}:f>`);
+			done.push(t('lockdownNotice.invitesPaused', { until: `<t:${Math.floor(until / 1000)}:f>` }));
 		} catch (error) {
-			const text = `Invites could not be paused: ${error instanceof Error ? error.message : String(error)}`;
+			const text = t('lockdownNotice.invitesNotPaused', {
+				error: error instanceof Error ? error.message : String(error),
+			});
 			done.push(text);
 			await plugin.counters.note(guild.id, text);
 		}
 	}
-	if (lockdown.captcha) done.push('new members verify with a captcha');
+	if (lockdown.captcha) done.push(t('lockdownNotice.captcha'));
 	plugin.counters.add(guild.id, 'lockdowns');
 	if (request.automatic)
 		await plugin.schedule(
@@ -86,12 +93,14 @@ async function doEngage(guild: Guild, request: EngageRequest): Promise<Lockdown 
 			{ at: new Date(lockdown.lastJoinAt + s.lockdownQuietMinutes * MINUTE_MS), key: lockdownKey(guild.id) },
 		);
 	if (lockdown.captcha) await syncGateMessage(guild);
-	const by = request.actor ? ` by ${memberText(request.actor.name)}` : '';
 	const lift = request.automatic
-		? `It lifts after ${s.lockdownQuietMinutes} quiet minutes, or with /verify lockdown off.`
-		: 'Lift it with /verify lockdown off.';
+		? t('lockdownNotice.liftsAfter', { minutes: s.lockdownQuietMinutes })
+		: t('lockdownNotice.liftWith');
 	const what = done.length ? ` ${capitalise(done.join('; '))}.` : '';
-	const text = `Raid lockdown engaged${by}: ${request.reason}${what} ${lift}`;
+	const vars = { reason: request.reason, done: what, lift };
+	const text = request.actor
+		? t('lockdownNotice.engagedBy', { ...vars, name: memberText(request.actor.name) })
+		: t('lockdownNotice.engaged', vars);
 	plugin.log.warn({ guild: guild.id }, text);
 	await journal(guild, {
 		action: 'lockdown-on',
@@ -112,13 +121,16 @@ export async function lift(guild: Guild, request: LiftRequest): Promise<boolean>
 	const lockdown = await lockdownOf(guild.id);
 	if (!lockdown) return false;
 	const s = plugin.settings(guild.id);
+	const t = plugin.translator({ guild: guild.id });
 	const notes: string[] = [];
 	if (lockdown.invitesPausedUntil && lockdown.invitesPausedUntil > plugin.now()) {
 		try {
 			await guild.setIncidentActions({ invitesDisabledUntil: null });
-			notes.push('invites work again');
+			notes.push(t('lockdownNotice.invitesResumed'));
 		} catch (error) {
-			const text = `Invites could not be resumed (Server Settings > Safety can): ${error instanceof Error ? error.message : String(error)}`;
+			const text = t('lockdownNotice.invitesNotResumed', {
+				error: error instanceof Error ? error.message : String(error),
+			});
 			notes.push(text);
 			await plugin.counters.note(guild.id, text);
 		}
@@ -127,8 +139,10 @@ export async function lift(guild: Guild, request: LiftRequest): Promise<boolean>
 	touched.delete(guild.id);
 	await plugin.cancel(lockdownKey(guild.id));
 	if (lockdown.captcha) await syncGateMessage(guild);
-	const by = request.actor ? ` by ${memberText(request.actor.name)}` : '';
-	const text = `Raid lockdown lifted${by}: ${request.reason}${notes.length ? ` ${capitalise(notes.join('; '))}.` : ''}`;
+	const vars = { reason: request.reason, done: notes.length ? ` ${capitalise(notes.join('; '))}.` : '' };
+	const text = request.actor
+		? t('lockdownNotice.liftedBy', { ...vars, name: memberText(request.actor.name) })
+		: t('lockdownNotice.lifted', vars);
 	plugin.log.info({ guild: guild.id }, text);
 	await journal(guild, {
 		action: 'lockdown-off',

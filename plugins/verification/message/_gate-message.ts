@@ -25,7 +25,7 @@ export function syncGateMessage(guild: Guild): Promise<void> {
 		.then(() => sync(guild))
 		.catch(async (error: unknown) => {
 			const message = error instanceof Error ? error.message : String(error);
-			if (await plugin.counters.note(guild.id, `The verification message could not be posted: ${message}`))
+			if (await plugin.counters.note(guild.id, plugin.t('notes.gateNotPosted', { guild: guild.id, vars: { message } })))
 				plugin.log.warn({ guild: guild.id, err: error }, 'Verification message not posted');
 		});
 	chains.set(guild.id, next);
@@ -45,7 +45,7 @@ async function sync(guild: Guild): Promise<void> {
 		if (record) await removeOld(guild, record.channelId, record.messageId);
 		if (record) await em.nativeDelete(VerificationGateMessage, { guildId: guild.id });
 		known.delete(guild.id);
-		if (on) await plugin.counters.note(guild.id, 'The verification channel is gone or Foyer cannot post there.');
+		if (on) await plugin.counters.note(guild.id, plugin.t('notes.gateGone', { guild: guild.id }));
 		return;
 	}
 	const mode = await effectiveMode(guild.id, s);

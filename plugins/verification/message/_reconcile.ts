@@ -4,7 +4,8 @@ import plugin from '../plugin.ts';
 import { syncGateMessage } from './_gate-message.ts';
 
 // The verification message follows the settings: saved settings, the plugin switched on or off in a
-// guild, and every start or reload (a message deleted while Foyer was down is posted again).
+// guild, the server's new language (its words and default text), and every start or reload (a
+// message deleted while Foyer was down is posted again).
 plugin.onChange(async (change) => {
 	const guilds = container.client.guilds.cache;
 	if (change.kind !== 'loaded') {

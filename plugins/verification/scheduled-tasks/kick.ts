@@ -40,13 +40,14 @@ export class VerificationKickTask extends ScheduledTask {
 			return;
 		}
 		// A member is never removed for Foyer's own misconfiguration: they could not have verified.
-		const problem = roleProblem(guild, s);
+		const t = plugin.translator({ guild: guild.id });
+		const problem = roleProblem(guild, s, undefined, t);
 		if (problem) {
 			await journal(guild, {
 				action: 'not-kicked',
 				userId: member.id,
 				username: member.user.username,
-				reason: `Not removed at the deadline, because the gate cannot work: ${problem}`,
+				reason: t('journal.notKicked', { problem }),
 				toChannel: s.logChannel,
 			});
 			return;
@@ -56,7 +57,8 @@ export class VerificationKickTask extends ScheduledTask {
 		);
 		await kickMember(member, {
 			cause: 'timeout',
-			reason: `Not verified within ${minutes || s.timeoutMinutes} minutes.`,
+			// Also the audit log's reason on Discord, read by the server's moderators.
+			reason: t('kick.timeout', { minutes: minutes || s.timeoutMinutes }),
 		});
 	}
 }

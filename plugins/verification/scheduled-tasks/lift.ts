@@ -22,6 +22,7 @@ export class VerificationLiftTask extends ScheduledTask {
 			await plugin.schedule('lift', { guildId, since }, { at: new Date(until) });
 			return;
 		}
-		await lift(guild, { reason: `no member joined for ${Math.round(quietMs / MINUTE_MS)} minutes.` });
+		const minutes = Math.round(quietMs / MINUTE_MS);
+		await lift(guild, { reason: plugin.t('lockdownNotice.quiet', { guild: guildId, vars: { minutes } }) });
 	}
 }

@@ -6,8 +6,13 @@ export { DEFAULT_LOCALE };
 
 type Catalog = Map<string, string>;
 
-/** A translator bound to a plugin and a locale. */
-export type Translate = (key: string, vars?: Record<string, string | number>) => string;
+/**
+ * A translator bound to a plugin and a locale. `locale` (when the kit made it) says which one was
+ * asked for, so a helper can word the core's parts of a sentence (a role problem) the same way.
+ */
+export type Translate = ((key: string, vars?: Record<string, string | number>) => string) & {
+	readonly locale?: string | null;
+};
 
 /** `{name}` placeholders filled from `vars`; unknown ones stay as written. */
 function fill(text: string, vars: Record<string, string | number> | undefined): string {
@@ -72,7 +77,9 @@ export class Translations {
 
 	/** `t` bound to one plugin and one locale: what a page passes its views as `it.t(key, vars)`. */
 	translator(pluginId: string, locale: string | null | undefined): Translate {
-		return (key, vars) => this.t(pluginId, key, { locale, ...(vars ? { vars } : {}) });
+		const t = (key: string, vars?: Record<string, string | number>) =>
+			this.t(pluginId, key, { locale, ...(vars ? { vars } : {}) });
+		return Object.assign(t, { locale: locale ?? null });
 	}
 
 	/** Whether a plugin has any catalog (a `languages/` folder with at least one file). */

@@ -81,9 +81,9 @@ export function memberMessageCommand<P extends MemberMessagePlugin>(options: Mem
 			const commandName = plugin.localizations(`${texts}.name`)[locale] ?? command;
 			if (sub === 'channel') {
 				const channel = interaction.options.getChannel('channel', true);
-				const problem = channelProblem(channel);
+				const problem = channelProblem(channel, locale);
 				if (problem) return reply(core('notChanged', locale, { reason: problem }));
-				const result = await plugin.updateSettings(guild.id, { channel: channel.id });
+				const result = await plugin.updateSettings(guild.id, { channel: channel.id }, { locale });
 				if (!result.ok) return reply(core('notChanged', locale, { reason: Object.values(result.errors).join(' ') }));
 				return reply(core('nowGoTo', locale, { what, channel: `<#${channel.id}>` }));
 			}
@@ -93,7 +93,7 @@ export function memberMessageCommand<P extends MemberMessagePlugin>(options: Mem
 					: core('toSystemChannel', locale);
 				return reply(core('show', locale, { what, where, template: s.template }));
 			}
-			const problem = sendProblem(guild, s.channel);
+			const problem = sendProblem(guild, s.channel, locale);
 			if (problem) return reply(core('notSentProblem', locale, { problem, command: commandName }));
 			const result = await plugin.postMemberMessage(options.message(interaction.member, s)).catch((error: unknown) => {
 				// Permissions can change between the check and the send: say so rather than "something went wrong".

@@ -8,6 +8,7 @@ export interface MemberMessagePlugin {
 	updateSettings(
 		guildId: string,
 		input: { channel: string },
+		options?: { locale?: string | null },
 	): Promise<{ ok: true } | { ok: false; errors: Partial<Record<string, string>> }>;
 	postMemberMessage(message: Omit<MemberMessage, 'plugin'>): Promise<MemberMessageResult | null>;
 	t(key: string, options?: { locale?: string | null; vars?: Record<string, string | number> }): string;

@@ -1,5 +1,6 @@
 import { type ChatInputCommandErrorPayload, Events, Listener } from '@sapphire/framework';
 import { MessageFlags } from 'discord.js';
+import { CORE_EMITTER } from '../plugins/kit/event-bus.ts';
 import { pluginIdOfPiece } from '../plugins/piece-loader.ts';
 
 /** A command threw: log it with the plugin id and tell the member, politely, without details. */
@@ -13,8 +14,8 @@ export class CoreCommandErrorListener extends Listener<typeof Events.ChatInputCo
 			{ plugin: pluginIdOfPiece(command.name), command: command.name, guild: interaction.guildId, err: error },
 			`Command /${interaction.commandName} failed`,
 		);
-		const content =
-			'Sorry, something went wrong while running this command. The error was logged for the server admins.';
+		// Only the member sees it: in their Discord language.
+		const content = this.container.plugins.i18n.t(CORE_EMITTER, 'commands.failed', { locale: interaction.locale });
 		try {
 			if (interaction.deferred || interaction.replied)
 				await interaction.editReply({ content, allowedMentions: { parse: [] } });

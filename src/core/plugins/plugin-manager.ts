@@ -13,6 +13,7 @@ import {
 	type SettingsOf,
 	type SettingsSchema,
 	validateSettings,
+	withoutLanguageDefaults,
 } from '../settings/settings-schema.ts';
 import { ViewRegistry } from '../views/view-registry.ts';
 import type { CommandSync } from './command-sync.ts';
@@ -263,7 +264,8 @@ export class PluginManager extends EventEmitter {
 		const schema = manifest.settings ?? {};
 		const result = validateSettings(schema, input, this.settings(id, guildId), this.settingErrorWords(locale));
 		if (result.ok) {
-			await this.options.state.setSettings(id, guildId, result.value);
+			const stored = withoutLanguageDefaults(schema, result.value, this.language(guildId));
+			await this.options.state.setSettings(id, guildId, stored);
 			this.emit('pluginSettingsChanged', id, guildId);
 		}
 		return result;

@@ -1,4 +1,6 @@
+import { container } from '@sapphire/framework';
 import { type Guild, PermissionFlagsBits, type Role } from 'discord.js';
+import { coreText } from '../i18n/core-text.ts';
 
 /** What the hierarchy check needs to know about a role; `position` is Discord's raw position. */
 export interface RoleFacts {
@@ -14,25 +16,29 @@ export interface BotFacts {
 	canManageRoles: boolean;
 }
 
-const FIX = "move Foyer's role above it in Server Settings > Roles";
-
 /**
  * Why Foyer cannot give (or take back) `role`, in words an admin can act on, or null when it can.
  * Mirrors Discord's rule: only roles strictly below the bot's highest role, never managed roles or
  * @everyone (whose id is the guild's). Checking first keeps a misconfigured server from turning every
  * join into a 403, which Discord counts towards a temporary IP ban. Shared by every plugin that
- * gives roles (auto roles, loyalty tiers), so they refuse the same roles for the same reasons.
+ * gives roles (auto roles, loyalty tiers), so they refuse the same roles for the same reasons. In
+ * `locale` (the core catalogs' `problems.*`), English by default.
  */
-export function whyNotAssignable(role: RoleFacts, bot: BotFacts, guildId: string): string | null {
-	if (role.id === guildId) return 'Everyone already has @everyone; it cannot be given as a role.';
-	if (role.managed)
-		return `Role ${role.name} is managed by an integration (a bot, boosts or a subscription) and cannot be given by Foyer.`;
-	if (!bot.canManageRoles)
-		return "Foyer lacks the Manage Roles permission; grant it to Foyer's role in Server Settings > Roles.";
+export function whyNotAssignable(
+	role: RoleFacts,
+	bot: BotFacts,
+	guildId: string,
+	locale?: string | null,
+): string | null {
+	const t = (key: string, vars?: Record<string, string>) => coreText(`problems.${key}`, locale, vars);
+	const fix = t('fix');
+	if (role.id === guildId) return t('everyone');
+	if (role.managed) return t('managed', { role: role.name });
+	if (!bot.canManageRoles) return t('manageRoles');
 	const top = bot.highest;
-	if (!top) return `Role ${role.name} is above Foyer's roles; ${FIX}.`;
-	if (role.id === top.id) return `Role ${role.name} is Foyer's highest role, so Foyer cannot give it; ${FIX}.`;
-	if (role.position >= top.position) return `Role ${role.name} is above Foyer's highest role ${top.name}; ${FIX}.`;
+	if (!top) return t('aboveAll', { role: role.name, fix });
+	if (role.id === top.id) return t('highest', { role: role.name, fix });
+	if (role.position >= top.position) return t('above', { role: role.name, top: top.name, fix });
 	return null;
 }
 
@@ -50,7 +56,15 @@ export function botFacts(guild: Guild): BotFacts {
 	};
 }
 
-/** The hierarchy check against the live guild. */
-export function assignProblem(role: Role): string | null {
-	return whyNotAssignable(roleFacts(role), botFacts(role.guild), role.guild.id);
+/**
+ * The hierarchy check against the live guild, in `locale` (a member's, for a reply only they see),
+ * else in the server's language: the reason lands on the server's pages and in its notes.
+ */
+export function assignProblem(role: Role, locale?: string | null): string | null {
+	return whyNotAssignable(roleFacts(role), botFacts(role.guild), role.guild.id, locale ?? serverLocale(role.guild.id));
+}
+
+/** The server's language when Foyer runs (null in pure tests, where there is no plugin manager). */
+export function serverLocale(guildId: string): string | null {
+	return container.plugins?.language(guildId) ?? null;
 }

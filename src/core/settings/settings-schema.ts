@@ -79,6 +79,25 @@ export function defaultSettings<S extends SettingsSchema>(schema: S, locale?: st
 	return out as SettingsOf<S>;
 }
 
+/**
+ * The settings to store: a text equal to its default in the server's language is left out, so that
+ * it stays the default and follows the server when it chooses another language (a Spanish server's
+ * untouched welcome reads Spanish). Only fields with `localizedDefaults` have a default that moves.
+ */
+export function withoutLanguageDefaults<S extends SettingsSchema>(
+	schema: S,
+	values: Record<string, unknown>,
+	locale: string,
+): Record<string, unknown> {
+	const out = { ...values };
+	for (const [key, field] of Object.entries(schema)) {
+		if (field.type !== 'string' || !field.localizedDefaults) continue;
+		const current = localizedDefault(field.localizedDefaults, locale) ?? field.default;
+		if (out[key] === current) delete out[key];
+	}
+	return out;
+}
+
 function localizedDefault(defaults: Partial<Record<string, string>> | undefined, locale: string): string | undefined {
 	if (!defaults) return undefined;
 	return defaults[locale] ?? Object.entries(defaults).find(([l]) => l.split('-')[0] === locale.split('-')[0])?.[1];

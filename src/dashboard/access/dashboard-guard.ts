@@ -53,7 +53,8 @@ export class DashboardGuard extends Middleware {
 			try {
 				body = await readFormBody(request, dashboard.maxBodyBytes);
 			} catch (error) {
-				if (error instanceof BodyError) return sendError(request, response, error.status, error.message);
+				if (error instanceof BodyError)
+					return sendError(request, response, error.status, t(`error.body.${error.key}`, error.vars));
 				throw error;
 			}
 			const sent = (request.headers['x-csrf-token'] as string | undefined) ?? field(body, '_csrf') ?? '';

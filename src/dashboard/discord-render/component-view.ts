@@ -1,5 +1,5 @@
 import { hexColor, safeUrl } from './escape.ts';
-import { RENDER_LABELS } from './labels.ts';
+import { renderLabels } from './labels.ts';
 import { type MarkdownOptions, renderMarkdown } from './markdown.ts';
 
 /** What the partial draws for a component; `*Html` fields are trusted (rendered markdown). */
@@ -90,7 +90,7 @@ function componentView(c: Json, md: MarkdownOptions, depth: number): ComponentVi
 		}
 		case 13: {
 			const url = isObject(c.file) ? str(c.file.url, 1024) : '';
-			return { kind: 'file', name: url.replace(/^attachment:\/\//, '') || RENDER_LABELS.attachment };
+			return { kind: 'file', name: url.replace(/^attachment:\/\//, '') || renderLabels(md.time.locale).attachment };
 		}
 		case 14:
 			return { kind: 'separator', divider: c.divider !== false, large: c.spacing === 2 };
@@ -105,7 +105,7 @@ function componentView(c: Json, md: MarkdownOptions, depth: number): ComponentVi
 			if (SELECT_TYPES.has(Number(c.type)))
 				return {
 					kind: 'select',
-					placeholder: str(c.placeholder, 150) || RENDER_LABELS.select,
+					placeholder: str(c.placeholder, 150) || renderLabels(md.time.locale).select,
 					disabled: c.disabled === true,
 				};
 			return null;

@@ -1,5 +1,5 @@
 import { escapeHtml as escapeText, hexColor, safeUrl } from './escape.ts';
-import { RENDER_LABELS } from './labels.ts';
+import { renderLabels } from './labels.ts';
 import type { MentionResolver } from './mentions.ts';
 import { formatTimestamp, fullTime, type TimeOptions } from './timestamps.ts';
 
@@ -123,7 +123,7 @@ export function renderInline(s: string, o: InlineOptions, depth = 0): string {
 			const end = closerOf(s, '||', i + 1);
 			if (end > i + 2) {
 				flush();
-				out += `<span class="dc-spoiler" tabindex="0" title="${RENDER_LABELS.spoiler}">${renderInline(s.slice(i + 2, end), o, depth + 1)}</span>`;
+				out += `<span class="dc-spoiler" tabindex="0" title="${escapeText(renderLabels(o.time.locale).spoiler)}">${renderInline(s.slice(i + 2, end), o, depth + 1)}</span>`;
 				i = end + 2;
 				continue;
 			}
@@ -227,14 +227,17 @@ function mention(s: string, i: number, o: InlineOptions): { html: string; length
 	if (m) {
 		const name = o.mentions.user(m[1] as string);
 		return {
-			html: name === null ? pill('unknown', `@${RENDER_LABELS.unknownUser}`) : pill('user', `@${escapeText(name)}`),
+			html:
+				name === null
+					? pill('unknown', `@${renderLabels(o.time.locale).unknownUser}`)
+					: pill('user', `@${escapeText(name)}`),
 			length: m[0].length,
 		};
 	}
 	m = sticky(ROLE, s, i);
 	if (m) {
 		const role = o.mentions.role(m[1] as string);
-		if (!role) return { html: pill('unknown', `@${RENDER_LABELS.unknownRole}`), length: m[0].length };
+		if (!role) return { html: pill('unknown', `@${renderLabels(o.time.locale).unknownRole}`), length: m[0].length };
 		const color = role.color ? hexColor(role.color) : null;
 		const style = color ? ` style="--dc-role: ${color}"` : '';
 		return {
@@ -247,7 +250,9 @@ function mention(s: string, i: number, o: InlineOptions): { html: string; length
 		const name = o.mentions.channel(m[1] as string);
 		return {
 			html:
-				name === null ? pill('unknown', `#${RENDER_LABELS.unknownChannel}`) : pill('channel', `#${escapeText(name)}`),
+				name === null
+					? pill('unknown', `#${renderLabels(o.time.locale).unknownChannel}`)
+					: pill('channel', `#${escapeText(name)}`),
 			length: m[0].length,
 		};
 	}

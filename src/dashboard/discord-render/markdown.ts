@@ -1,6 +1,6 @@
 import { escapeHtml } from './escape.ts';
 import { type InlineOptions, renderInline } from './inline.ts';
-import { RENDER_LABELS } from './labels.ts';
+import { renderLabels } from './labels.ts';
 import type { MentionResolver } from './mentions.ts';
 import type { TimeOptions } from './timestamps.ts';
 
@@ -32,7 +32,7 @@ export function renderMarkdown(raw: string, options: MarkdownOptions): string {
 	const text = escapeHtml(cut ? raw.slice(0, max) : raw);
 	const inline: InlineOptions = { mentions: options.mentions, time: options.time, links: options.links ?? true };
 	const html = options.blocks === false ? renderInline(text, inline) : renderBlocks(text, inline);
-	return cut ? `${html}<span class="dc-cut">… ${RENDER_LABELS.truncated}</span>` : html;
+	return cut ? `${html}<span class="dc-cut">… ${escapeHtml(renderLabels(options.time.locale).truncated)}</span>` : html;
 }
 
 /** Code blocks first (their content is never parsed), then the lines between them. */

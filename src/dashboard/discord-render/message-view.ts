@@ -1,7 +1,7 @@
 import type { APIEmbed } from 'discord.js';
 import { type ComponentView, componentViews } from './component-view.ts';
 import { hexColor, safeUrl } from './escape.ts';
-import { RENDER_LABELS } from './labels.ts';
+import { renderLabels } from './labels.ts';
 import { type MarkdownOptions, renderMarkdown } from './markdown.ts';
 import type { MentionResolver } from './mentions.ts';
 import type { DiscordMessageInput } from './message-input.ts';
@@ -100,7 +100,7 @@ export function discordMessageView(input: DiscordMessageInput, options: RenderOp
 		timeZone: options.timeZone ?? 'UTC',
 	};
 	const md: MarkdownOptions = { mentions: options.mentions, time, blocks: true, links: true };
-	const name = text(input.author.name, 80) || RENDER_LABELS.unknownUser;
+	const name = text(input.author.name, 80) || renderLabels(time.locale).unknownUser;
 	return {
 		id: input.id ?? '',
 		author: {
@@ -115,6 +115,6 @@ export function discordMessageView(input: DiscordMessageInput, options: RenderOp
 		contentHtml: input.content ? renderMarkdown(input.content, { ...md, maxLength: 4000 }) : '',
 		embeds: (input.embeds ?? []).slice(0, MAX_EMBEDS).map((e) => embedView(e, md)),
 		components: componentViews(input.components ?? [], md),
-		labels: { app: RENDER_LABELS.appBadge },
+		labels: { app: renderLabels(time.locale).appBadge },
 	};
 }

@@ -1,4 +1,4 @@
-import { RENDER_LABELS } from './labels.ts';
+import { renderLabels } from './labels.ts';
 
 export interface TimeOptions {
 	locale: string;
@@ -63,8 +63,9 @@ export function formatTimestamp(date: Date, style: string | undefined, o: TimeOp
 export function messageTime(date: Date, o: TimeOptions): string {
 	const day = formatter('d', o);
 	const time = formatter('t', o).format(date);
-	if (day.format(date) === day.format(o.now)) return RENDER_LABELS.todayAt(time);
-	if (day.format(date) === day.format(new Date(o.now.getTime() - 86_400_000))) return RENDER_LABELS.yesterdayAt(time);
+	if (day.format(date) === day.format(o.now)) return renderLabels(o.locale).todayAt(time);
+	if (day.format(date) === day.format(new Date(o.now.getTime() - 86_400_000)))
+		return renderLabels(o.locale).yesterdayAt(time);
 	return `${day.format(date)} ${time}`;
 }
 

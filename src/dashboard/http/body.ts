@@ -1,11 +1,14 @@
 import type { IncomingMessage } from 'node:http';
+import { coreText } from '../../core/i18n/core-text.ts';
 
+/** A body the dashboard refuses; `key` (`dashboard.error.body.<key>`) words it in the page's language. */
 export class BodyError extends Error {
 	constructor(
 		readonly status: 400 | 413 | 415,
-		message: string,
+		readonly key: 'tooLarge' | 'mediaType' | 'badJson' | 'notObject' | 'notText',
+		readonly vars: Record<string, string | number> = {},
 	) {
-		super(message);
+		super(coreText(`dashboard.error.body.${key}`, 'en-US', vars));
 	}
 }
 
@@ -18,12 +21,12 @@ export type FormFields = Record<string, string | string[]>;
  */
 export async function readFormBody(request: IncomingMessage, maxBytes: number): Promise<FormFields> {
 	const declared = Number(request.headers['content-length'] ?? 0);
-	if (declared > maxBytes) throw new BodyError(413, `The request body is larger than ${maxBytes} bytes.`);
+	if (declared > maxBytes) throw new BodyError(413, 'tooLarge', { max: maxBytes });
 	const chunks: Buffer[] = [];
 	let size = 0;
 	for await (const chunk of request as AsyncIterable<Buffer>) {
 		size += chunk.length;
-		if (size > maxBytes) throw new BodyError(413, `The request body is larger than ${maxBytes} bytes.`);
+		if (size > maxBytes) throw new BodyError(413, 'tooLarge', { max: maxBytes });
 		chunks.push(chunk);
 	}
 	const text = Buffer.concat(chunks).toString('utf8');
@@ -31,7 +34,7 @@ export async function readFormBody(request: IncomingMessage, maxBytes: number): 
 	if (text === '') return {};
 	if (type === 'application/x-www-form-urlencoded') return fieldsOf(new URLSearchParams(text));
 	if (type === 'application/json') return jsonFields(text);
-	throw new BodyError(415, 'Send the form as application/x-www-form-urlencoded or application/json.');
+	throw new BodyError(415, 'mediaType');
 }
 
 function fieldsOf(params: URLSearchParams): FormFields {
@@ -48,16 +51,15 @@ function jsonFields(text: string): FormFields {
 	try {
 		parsed = JSON.parse(text);
 	} catch {
-		throw new BodyError(400, 'The request body is not valid JSON.');
+		throw new BodyError(400, 'badJson');
 	}
-	if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
-		throw new BodyError(400, 'The request body must be a JSON object.');
+	if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new BodyError(400, 'notObject');
 	const out: FormFields = {};
 	for (const [key, value] of Object.entries(parsed)) {
 		if (typeof value === 'string') out[key] = value;
 		else if (typeof value === 'number' || typeof value === 'boolean') out[key] = String(value);
 		else if (Array.isArray(value) && value.every((v) => typeof v === 'string')) out[key] = value;
-		else throw new BodyError(400, `Field "${key}" must be text.`);
+		else throw new BodyError(400, 'notText', { field: key });
 	}
 	return out;
 }

@@ -41,7 +41,7 @@ function otherErrors(guild: Guild, raw: { roleId: string; target: string }, t: T
 	const parsed = parseRuleInput(raw, t);
 	const errors: FieldErrors = parsed.ok ? {} : parsed.errors;
 	const role = guild.roles.cache.get(raw.roleId);
-	const problem = role ? assignProblem(role) : null;
+	const problem = role ? assignProblem(role, t.locale) : null;
 	if (!errors.role && problem) errors.role = problem;
 	return errors;
 }

@@ -1,13 +1,19 @@
 import { Route } from '@sapphire/plugin-api';
-import { guildOf } from 'foyer';
+import { guildOf, pageLocale } from 'foyer';
 import { ledgerLines } from '../../_balances.ts';
 import { csvRow } from '../../_csv.ts';
 import { actorName, nameOf } from '../../_names.ts';
+import plugin from '../../plugin.ts';
 
-/** GET /loyalty/<guild>/export[?user=<id>]: the ledger as CSV, streamed, oldest line first. */
+/**
+ * GET /loyalty/<guild>/export[?user=<id>]: the ledger as CSV, streamed, oldest line first. Column
+ * names and reason codes stay as they are in every language (spreadsheets and scripts key on them);
+ * the names of members and sources are in the page's language.
+ */
 export class LoyaltyExportRoute extends Route {
 	override async run(request: Route.Request, response: Route.Response) {
 		const guild = guildOf(request);
+		const t = plugin.translator({ locale: pageLocale(request) });
 		const user =
 			typeof request.query.user === 'string' && /^\d{17,20}$/.test(request.query.user) ? request.query.user : null;
 		const day = new Date().toISOString().slice(0, 10);
@@ -24,10 +30,10 @@ export class LoyaltyExportRoute extends Route {
 				csvRow([
 					new Date(l.at).toISOString(),
 					l.userId,
-					nameOf(guild, l.userId),
+					nameOf(guild, l.userId, t),
 					l.amount,
 					l.reason,
-					actorName(guild, l.actor),
+					actorName(guild, l.actor, t),
 					l.reference,
 					l.note,
 					l.balanceAfter,

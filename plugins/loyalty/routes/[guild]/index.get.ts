@@ -15,7 +15,12 @@ export class LoyaltyPageRoute extends Route {
 		const csrf = requestContext(request).session?.csrfToken ?? '';
 		const top = await leaderboardRows(guild, 1, 10);
 		const extra = [
-			plugin.views.render('overview', { base: pagePath(guild.id), top: top.items, more: top.pages > 1 }),
+			plugin.views.render('overview', {
+				locale: pageLocale(request),
+				base: pagePath(guild.id),
+				top: top.items,
+				more: top.pages > 1,
+			}),
 			await renderTiersSection(guild, csrf),
 			renderPurchaseSection(guild, csrf),
 			await renderWebhookSection(request, guild),

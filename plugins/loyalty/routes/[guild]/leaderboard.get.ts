@@ -1,5 +1,5 @@
 import { Route } from '@sapphire/plugin-api';
-import { guildOf, sendPage } from 'foyer';
+import { guildOf, pageLocale, sendPage } from 'foyer';
 import { pagePath } from '../../_answer.ts';
 import { leaderboardRows } from '../../_leaderboard-rows.ts';
 import plugin from '../../plugin.ts';
@@ -8,14 +8,20 @@ import plugin from '../../plugin.ts';
 export class LoyaltyLeaderboardRoute extends Route {
 	override async run(request: Route.Request, response: Route.Response) {
 		const guild = guildOf(request);
+		const locale = pageLocale(request);
 		const board = await leaderboardRows(guild, Number(request.query.page ?? 1), 25);
 		const body = plugin.views.render('leaderboard', {
+			locale,
 			base: pagePath(guild.id),
 			rows: board.items,
 			page: board.page,
 			pages: board.pages,
 			total: board.total,
 		});
-		sendPage(request, response, { title: 'Loyalty leaderboard', body, active: `plugin:${plugin.id}:` });
+		sendPage(request, response, {
+			title: plugin.t('page.leaderboardTitle', { locale }),
+			body,
+			active: `plugin:${plugin.id}:`,
+		});
 	}
 }

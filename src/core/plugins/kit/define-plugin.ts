@@ -32,11 +32,15 @@ export interface PluginCountersHandle {
 	lastNote(guildId: string): Promise<{ message: string; at: Date } | null>;
 }
 
-/** What `plugin.onChange()` handlers hear: this version loaded, or the plugin's state changed in a guild. */
+/**
+ * What `plugin.onChange()` handlers hear: this version loaded, the plugin's state changed in a guild,
+ * or the guild chose another language (messages everyone reads, and defaults, may read differently).
+ */
 export type PluginChange =
 	| { kind: 'loaded' }
 	| { kind: 'settings'; guildId: string }
-	| { kind: 'enabled'; guildId: string; enabled: boolean };
+	| { kind: 'enabled'; guildId: string; enabled: boolean }
+	| { kind: 'language'; guildId: string; locale: string };
 
 export interface PluginEventsHandle {
 	/** Emits one of this plugin's own events; resolves once every consumer has handled it. */
@@ -260,6 +264,7 @@ export function definePlugin<const M extends PluginManifest>(manifest: M): Foyer
 					plugin === id && call({ kind: 'settings', guildId }),
 				pluginToggled: (plugin: string, guildId: string, enabled: boolean) =>
 					plugin === id && call({ kind: 'enabled', guildId, enabled }),
+				languageChanged: (guildId: string, locale: string) => call({ kind: 'language', guildId, locale }),
 			};
 			for (const [event, listener] of Object.entries(listeners)) plugins.on(event, listener);
 			plugins.own(id, handle, () => {

@@ -1,9 +1,10 @@
 import { Route } from '@sapphire/plugin-api';
-import { field, guildOf, requestContext } from 'foyer';
+import { field, guildOf, pageLocale, requestContext } from 'foyer';
 import { answerSection, pagePath } from '../../../_answer.ts';
 import { recordChange } from '../../../_audit.ts';
 import { enterManually } from '../../../_manual-purchase.ts';
 import { renderPurchaseSection } from '../../../_purchase-section.ts';
+import plugin from '../../../plugin.ts';
 
 /** POST /loyalty/<guild>/purchases/manual: an admin records a purchase or refund by hand. */
 export class LoyaltyManualPurchaseRoute extends Route {
@@ -18,7 +19,12 @@ export class LoyaltyManualPurchaseRoute extends Route {
 			product: field(body, 'product') ?? '',
 		};
 		const csrf = session?.csrfToken ?? '';
-		const result = await enterManually(guild, session?.userId ?? '', values);
+		const result = await enterManually(
+			guild,
+			session?.userId ?? '',
+			values,
+			plugin.translator({ locale: pageLocale(request) }),
+		);
 		const back = `${pagePath(guild.id)}#loyalty-purchase`;
 		if (!result.ok) {
 			const section = renderPurchaseSection(guild, csrf, { values, errors: result.errors });
