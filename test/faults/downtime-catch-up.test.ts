@@ -66,8 +66,11 @@ describeOnBackends('members joining during a downtime longer than the resume win
 		// went out after the restart (those Foyer had not yet recorded when it died are in the window
 		// docs/operations.md describes: offline joins for the plugins).
 		const before = rig.truth(joinedBefore);
-		expect(before.welcomed).toBeGreaterThan(atKill.welcomed);
-		expect(before.dmsOnce).toBeGreaterThan(atKill.dmsOnce);
+		// Welcomes and DMs together: on a slow machine every recorded DM may already be out at the
+		// kill, but the raid's combined welcome is still waiting its window then.
+		expect(before.welcomed + before.dmsOnce).toBeGreaterThan(atKill.welcomed + atKill.dmsOnce);
+		expect(before.welcomed).toBeGreaterThanOrEqual(atKill.welcomed);
+		expect(before.dmsOnce).toBeGreaterThanOrEqual(atKill.dmsOnce);
 		expect(rig.errors(1)).toEqual([]);
 	}, 180_000);
 });

@@ -1,5 +1,6 @@
 import { CronExpressionParser } from 'cron-parser';
 import type { Logger } from 'pino';
+import { isDatabaseUnavailable } from '../database/database-unavailable.ts';
 import { pluginIdOfPiece } from '../plugins/piece-loader.ts';
 import {
 	type Job,
@@ -35,6 +36,7 @@ export class EmbeddedScheduler implements Scheduler {
 	#wakeAt = Number.POSITIVE_INFINITY;
 	#running = false;
 	#ticking: Promise<void> | null = null;
+	#databaseAway = false;
 	readonly #pollMs: number;
 	readonly #concurrency: number;
 	readonly #retryDelay: (attempt: number) => number;
@@ -165,7 +167,7 @@ export class EmbeddedScheduler implements Scheduler {
 			this.#ticking = this.#tick().finally(() => {
 				this.#ticking = null;
 			});
-		}, at - this.#now());
+		}, Math.max(0, at - this.#now()));
 		this.#timer.unref?.();
 	}
 
@@ -177,9 +179,18 @@ export class EmbeddedScheduler implements Scheduler {
 				await Promise.all(due.map((job) => this.#run(job)));
 			}
 			const next = await this.store.nextRunAt();
+			if (this.#databaseAway) {
+				this.#databaseAway = false;
+				this.logger.info('Database available again: scheduled tasks run');
+			}
 			this.#wake(next === null ? this.#pollMs : next - this.#now());
 		} catch (error) {
-			this.logger.error({ err: error }, 'Scheduler tick failed; retrying');
+			// An outage is expected operation (one warning per outage); anything else is a fault.
+			if (isDatabaseUnavailable(error)) {
+				if (!this.#databaseAway)
+					this.logger.warn({ err: error }, 'Database unavailable: scheduled tasks wait until it answers');
+				this.#databaseAway = true;
+			} else this.logger.error({ err: error }, 'Scheduler tick failed; retrying');
 			this.#wake(this.#pollMs);
 		}
 	}
