@@ -203,6 +203,14 @@ export function serviceUrls(): { postgres?: string; redis?: string } {
  */
 export function describeOnBackends(name: string, fn: (backend: Backend) => void): void {
 	describe(`${name} [sqlite+embedded]`, () => fn(new SqliteBackend()));
+	describeOnPostgresRedis(name, fn);
+}
+
+/**
+ * Only the PostgreSQL + BullMQ (Redis) backend, for behaviour the SQLite backend does not have (a
+ * Redis restart, BullMQ's own job store). Fails instead of skipping under FOYER_REQUIRE_ALL_SUITES=1.
+ */
+export function describeOnPostgresRedis(name: string, fn: (backend: Backend) => void): void {
 	const { postgres, redis } = serviceUrls();
 	const title = `${name} [postgresql+bullmq]`;
 	if (postgres && redis) {

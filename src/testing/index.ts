@@ -8,6 +8,7 @@ export {
 	type Backend,
 	type BackendName,
 	describeOnBackends,
+	describeOnPostgresRedis,
 	sqliteBackend,
 } from './backends.ts';
 export type { RegisteredCommand } from './bot-rest.ts';
