@@ -65,11 +65,12 @@ describeOnBackends('members who join or leave while Foyer is down', (backend: Ba
 		});
 		expect(added.reply.content).toMatch(/^Added auto role/);
 	});
+	// A graceful stop on PostgreSQL + BullMQ under a full suite's load once took longer than the 30 s default.
 	afterAll(async () => {
 		await stop();
 		await emulator?.close();
 		await backend.cleanup();
-	});
+	}, 90_000);
 
 	it('replays the joins and leaves of a short downtime from the resumed session: each welcomed, DMed and given roles once', async () => {
 		const before = await join('resume-before');
