@@ -20,6 +20,7 @@ import { opsState } from './core/ops/ops-state.ts';
 import { registerOpsPieces } from './core/ops/register-ops.ts';
 import { CoreCommandDeniedListener } from './core/pieces/command-denied.ts';
 import { CoreCommandErrorListener } from './core/pieces/command-error.ts';
+import { CoreInteractionErrorListener, CoreInteractionParseErrorListener } from './core/pieces/interaction-error.ts';
 import { CoreListenerErrorListener } from './core/pieces/listener-error.ts';
 import { PluginEnabledPrecondition } from './core/pieces/plugin-enabled.ts';
 import { CoreRouteErrorListener } from './core/pieces/route-error.ts';
@@ -84,6 +85,16 @@ function registerCorePieces(): void {
 		store: 'listeners',
 		name: 'foyer:core/command-error',
 		piece: CoreCommandErrorListener,
+	});
+	void container.stores.loadPiece({
+		store: 'listeners',
+		name: 'foyer:core/interaction-error',
+		piece: CoreInteractionErrorListener,
+	});
+	void container.stores.loadPiece({
+		store: 'listeners',
+		name: 'foyer:core/interaction-parse-error',
+		piece: CoreInteractionParseErrorListener,
 	});
 	void container.stores.loadPiece({
 		store: 'listeners',

@@ -91,6 +91,38 @@ describe('plugin manager, end to end through the emulator', () => {
 		);
 	});
 
+	it('answers a failing button politely in the member’s language and logs it with the plugin id', async () => {
+		const member = h.emulator.demo?.member.id as string;
+		const result = await h.control.command({ channel_id: h.generalId, user_id: member, command: 'greet' });
+		for (const [customId, cause] of [
+			['greeter:crash', 'crash button failed on purpose'],
+			['greeter:crash-parse', 'crash button parse failed on purpose'],
+		] as const) {
+			const before = h.logs.length;
+			const clicked = await h.control.click({
+				channel_id: h.generalId,
+				message_id: result.reply.id,
+				user_id: member,
+				custom_id: customId,
+				locale: 'es-ES',
+			});
+			expect(clicked.reply.content).toBe(
+				'Lo sentimos, algo salió mal con ese botón o formulario. El error quedó registrado para los administradores del servidor.',
+			);
+			expect(clicked.reply.ephemeral).toBe(true);
+			const line = h.logs.slice(before).find((l) => l.level >= 50 && JSON.stringify(l).includes(cause));
+			expect(line).toMatchObject({ plugin: 'greeter', customId });
+		}
+		// The plugin still answers its other button.
+		const wave = await h.control.click({
+			channel_id: h.generalId,
+			message_id: result.reply.id,
+			user_id: member,
+			custom_id: 'greeter:wave',
+		});
+		expect(wave.reply.content).toBe('demo-member waves back');
+	});
+
 	it("serves the plugin's translations and picks up edited catalogs on reload", async () => {
 		expect(h.foyer.plugins.i18n.t('greeter', 'hello', { locale: 'fr', vars: { name: 'Ann' } })).toBe('Bonjour Ann');
 		writeFileSync(join(h.root, 'greeter/languages/fr.json'), '{"hello":"Salut {name}"}');

@@ -161,13 +161,16 @@ export class EmbeddedScheduler implements Scheduler {
 		if (this.#timer && at >= this.#wakeAt) return;
 		if (this.#timer) clearTimeout(this.#timer);
 		this.#wakeAt = at;
-		this.#timer = setTimeout(() => {
-			this.#timer = null;
-			this.#wakeAt = Number.POSITIVE_INFINITY;
-			this.#ticking = this.#tick().finally(() => {
-				this.#ticking = null;
-			});
-		}, Math.max(0, at - this.#now()));
+		this.#timer = setTimeout(
+			() => {
+				this.#timer = null;
+				this.#wakeAt = Number.POSITIVE_INFINITY;
+				this.#ticking = this.#tick().finally(() => {
+					this.#ticking = null;
+				});
+			},
+			Math.max(0, at - this.#now()),
+		);
 		this.#timer.unref?.();
 	}
 
