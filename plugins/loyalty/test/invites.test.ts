@@ -186,6 +186,21 @@ describeOnBackends('invite points, from the invites plugin', (backend) => {
 		expect(await inviteCounts(h, r.id)).toMatchObject({ tracked: 1, left: 1, effective: 0 });
 	});
 
+	it('takes the points back once for a member who left while Foyer was stopped', async () => {
+		const r = await inviter(h, 'inviter-downtime');
+		const member = await joinThrough(h, r.code, { username: 'downtime-leaver' });
+		await until(async () => (await points(r.id)) === 10, '10 points');
+		await h.stopFoyer();
+		await h.leave(member);
+		const since = await h.lastRequestId();
+		await h.startFoyer();
+		await invitesTracking(h, since);
+		await until(async () => (await points(r.id)) === 0, 'the leave during the downtime taken back');
+		await invitesSettled(h);
+		expect(await amounts(r.id)).toEqual([-10, 10]);
+		expect(await inviteCounts(h, r.id)).toMatchObject({ tracked: 1, left: 1, effective: 0 });
+	});
+
 	it('with a zero window, a leave never takes the points back', async () => {
 		await settings({ revokeDays: 0 });
 		const a = await inviter(h, 'inviter-zero');
