@@ -1,17 +1,32 @@
 import { z } from 'foyer';
 import { type Backend, startTestFoyer, type TestFoyer } from 'foyer/testing';
 import { signatureFor } from '../_signature.ts';
+import { invitesTracking } from './_invites.ts';
 
 export const LOYALTY = new URL('..', import.meta.url);
+/** The real invite tracking plugin: loyalty's invite points come from what it announces. */
+export const INVITES = new URL('../../invites/', import.meta.url);
 /**
- * The invites plugin the suites run with. Until issue 12 lands this is the fixture (same id, same
- * published events); with the real plugin it is `new URL('../../invites', import.meta.url)`.
+ * A stand-in with the invites plugin's id and events that announces whatever a test posts to
+ * `/invites/emit`. Only for what the real plugin never does on demand: announcing the same join
+ * again (it does only after a consumer failed or Foyer died between announcing and recording it)
+ * and uncounting one join for two reasons (a fake or removed join is never uncounted again).
  */
-export const INVITES = new URL('./fixtures/invites/', import.meta.url);
+export const INVITES_REPLAYER = new URL('./fixtures/invites/', import.meta.url);
 
-/** Loyalty (and the invites provider) on `backend` (SQLite + embedded scheduler, or PostgreSQL + BullMQ). */
-export function startLoyalty(backend: Backend, options: { invites?: boolean } = {}): Promise<TestFoyer> {
-	return startTestFoyer({ plugins: options.invites === false ? [LOYALTY] : [LOYALTY, INVITES], backend });
+/**
+ * Loyalty on `backend` (SQLite + embedded scheduler, or PostgreSQL + BullMQ), by default with the
+ * real invites plugin, resolved once invite tracking took its first snapshot.
+ */
+export async function startLoyalty(
+	backend: Backend,
+	options: { invites?: 'real' | 'replayer' | false } = {},
+): Promise<TestFoyer> {
+	const invites = options.invites ?? 'real';
+	const plugins = invites === false ? [LOYALTY] : [LOYALTY, invites === 'real' ? INVITES : INVITES_REPLAYER];
+	const h = await startTestFoyer({ plugins, backend });
+	if (invites === 'real') await invitesTracking(h);
+	return h;
 }
 
 /** Generates (rotates) the guild's webhook secret from the dashboard, as an admin does, and reads it off the answer. */
@@ -73,7 +88,7 @@ export async function createRole(h: TestFoyer, name: string): Promise<string> {
 	return String(role.id);
 }
 
-/** Posts an invites event through the fixture provider (as a provider re-announcing it would). */
+/** Posts an invites event through the replayer (`INVITES_REPLAYER`), as a provider re-announcing it would. */
 export async function emitInvites(h: TestFoyer, event: 'joinCounted' | 'joinUncounted', payload: object) {
 	const response = await fetch(`${h.foyer.httpUrl}/invites/emit`, {
 		method: 'POST',

@@ -1,11 +1,12 @@
 import { describeOnBackends, type TestFoyer } from 'foyer/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { balanceOf } from '../_balances.ts';
+import { balanceOf, history } from '../_balances.ts';
 import { readTiers } from '../_tiers.ts';
 import plugin from '../plugin.ts';
 import { deliver, newSecret, order, startLoyalty } from './_harness.ts';
+import { INVITES_MS, inviteCounts, inviterOf } from './_invites.ts';
 
-/** Seed 004 "Loyalty System Testing", test "VIP upgrade", through the real stack. */
+/** Seed 004 "Loyalty System Testing", test "VIP upgrade", through the real stack (the real invites plugin included). */
 describeOnBackends('VIP upgrade (seed 004)', (backend) => {
 	let h: TestFoyer;
 	beforeAll(async () => {
@@ -36,12 +37,25 @@ describeOnBackends('VIP upgrade (seed 004)', (backend) => {
 		const secret = await newSecret(h);
 
 		// 1. User at 0 points.
-		const inviter = await h.join({ username: 'vip-inviter', globalName: 'Vip Inviter' });
+		const inviter = await h.join({ username: 'vip-inviter', globalName: 'Vip Inviter', invite: 'vanity' });
+		await h.waitFor(
+			async () => (await inviterOf(h, inviter))?.source === 'vanity',
+			'the inviter’s own join recorded',
+			INVITES_MS,
+		);
 		expect((await balanceOf(g, inviter))?.points ?? 0).toBe(0);
-		// 2-3. Invites 5 users: 50 points.
-		const invite = await h.control.createInvite(g, { inviter_id: inviter });
-		for (let i = 0; i < 5; i++) await h.join({ username: `invited-${i}`, invite: String(invite.code) });
-		await h.waitFor(async () => (await balanceOf(g, inviter))?.points === 50, '50 points for 5 invites');
+		// 2-3. Invites 5 users: 5 members join through the inviter's code, the invites plugin credits
+		// each to the inviter and announces it, loyalty gives 10 points each.
+		const code = await h.createInvite({ inviterId: inviter });
+		const invited: string[] = [];
+		for (let i = 0; i < 5; i++) invited.push(await h.join({ username: `invited-${i}`, invite: code }));
+		await h.waitFor(async () => (await balanceOf(g, inviter))?.points === 50, '50 points for 5 invites', INVITES_MS);
+		for (const member of invited)
+			expect(await inviterOf(h, member)).toEqual({ source: 'invite', inviterId: inviter, code, candidates: [] });
+		expect(await inviteCounts(h, inviter)).toEqual({ tracked: 5, left: 0, fake: 0, added: 0, effective: 5 });
+		const awards = (await history(g, inviter, 1, 10)).items;
+		expect(awards.map((l) => [l.reason, l.amount])).toEqual(Array(5).fill(['invite', 10]));
+		expect(awards.map((l) => l.note).sort()).toEqual(invited.map((m) => `Invited member ${m} (invite ${code})`).sort());
 		// 4-5. Purchases a $50 product through the signed webhook: 100 points.
 		const bought = await deliver(
 			h,
