@@ -30,7 +30,7 @@ export default definePlugin({
 		revokeDays: {
 			type: 'integer',
 			label: 'Take invite points back when the member leaves within (days)',
-			help: '0: leaving never takes them back. Joins later found fake or removed by an admin always do.',
+			help: '0: leaving never takes them back. Joins later found fake or removed by an admin while the member is still in the server always do.',
 			min: 0,
 			max: 365,
 			default: 7,
