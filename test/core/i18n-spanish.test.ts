@@ -212,7 +212,12 @@ describeOnBackends('a Spanish-speaking server', (backend) => {
 		const member = h.demo.memberId;
 		const changes = [
 			await admin.form(`${loyalty}/tiers`, { name: 'Oro', threshold: '50', role: '', benefits: 'Rol especial' }),
-			await admin.form(`${loyalty}/adjust`, { user: member, amount: '60', reason: 'Bienvenida', nonce: 'es-test-01' }),
+			await admin.form(`${loyalty}/adjust`, {
+				user: member,
+				amount: '12000',
+				reason: 'Bienvenida',
+				nonce: 'es-test-01',
+			}),
 			await admin.form(`${loyalty}/webhook/rotate`, {}),
 			await admin.form(`${loyalty}/webhook/rotate`, {}),
 		];
@@ -311,6 +316,10 @@ describeOnBackends('a Spanish-speaking server', (backend) => {
 
 		// Numbers in the page's language: Spanish groups thousands with a dot.
 		expect(await (await admin.page(`${invites}/ranks`)).text()).toContain('<td data-col="invites">10.000</td>');
+		expect(await (await admin.page(`${loyalty}/leaderboard`)).text()).toContain('</a></td><td>12.000</td>');
+		const ledger = await (await admin.page(`${loyalty}/members?user=${member}`)).text();
+		expect(ledger).toContain('<dd id="loyalty-points">12.000</dd>');
+		expect(ledger).toContain('<td>+12.000</td>');
 
 		const overview = await (await admin.page(`/guilds/${g}?saved=language`)).text();
 		expect(overview).toContain('Idioma guardado.');
