@@ -331,6 +331,8 @@ describeOnBackends('a Spanish-speaking server', (backend) => {
 			label: 'Idioma cambiado',
 			after: { language: 'es-ES' },
 		});
+		const ranks = await admin.audit(g, { action: 'invites.rank.add' });
+		expect(ranks[0]).toMatchObject({ label: 'Rango por invitaciones añadido', after: { invites: 10_000 } });
 	});
 
 	it('writes settings errors in the page language and stores nothing', async () => {
