@@ -54,7 +54,7 @@ export async function makePastJoinsFake(guild: Guild, userId: string, reason: st
 		for (const j of joins) {
 			const rule = j.memberId === userId ? 'blacklisted-member' : 'blacklisted-inviter';
 			const evidence = `${rule === 'blacklisted-member' ? 'member' : 'inviter'} was blacklisted later: ${reason}`;
-			const flags = [...j.flags, { rule, evidence, data: { reason } }];
+			const flags = [...j.flags, { rule, evidence, data: { reason, later: 'yes' } }];
 			await sql(
 				`update invite_joins set credit = 'fake', credit_note = 'blacklisted', flags = ?, flag = ? where id = ?`,
 				[JSON.stringify(flags), j.flag ?? rule, j.id],

@@ -33,6 +33,7 @@ export async function renderMemberSection(
 	const next = nextTier(tiers, points);
 	const lines = await history(guild.id, userId, page, PAGE_SIZE);
 	const base = pagePath(guild.id);
+	const signed = new Intl.NumberFormat(locale, { signDisplay: 'exceptZero' });
 	return plugin.views.render('member', {
 		locale,
 		base,
@@ -47,7 +48,8 @@ export async function renderMemberSection(
 			when: when(l.at),
 			by: actorName(guild, l.actor, t),
 			reason: t(`reasons.${l.reason}`),
-			signed: `${l.amount > 0 ? '+' : ''}${l.amount}`,
+			signed: signed.format(l.amount),
+			balanceAfter: l.balanceAfter.toLocaleString(locale),
 		})),
 		page: lines.page,
 		pages: lines.pages,

@@ -18,7 +18,10 @@ const FIGURES = [
 /** The figures of the loyalty page, from the plugin's counters (exact: what is still gathering included), in `locale`. */
 export async function figures(guildId: string, locale: string) {
 	const c = await plugin.counters.read(guildId);
-	return FIGURES.map((k) => ({ label: plugin.t(`figures.${k}`, { locale }), value: c[k] ?? 0 }));
+	return FIGURES.map((k) => ({
+		label: plugin.t(`figures.${k}`, { locale }),
+		value: (c[k] ?? 0).toLocaleString(locale),
+	}));
 }
 
 /** The last problem (a refused delivery, a role Foyer could not give), for the top of the page. */

@@ -43,7 +43,7 @@ export function parseTierInput(
 	const threshold =
 		typeof text === 'number' ? text : typeof text === 'string' && /^\d+$/.test(text) ? Number(text) : Number.NaN;
 	if (!Number.isInteger(threshold) || threshold < 1 || threshold > MAX_THRESHOLD)
-		errors.threshold = t('tiers.errors.threshold', { max: MAX_THRESHOLD.toLocaleString('en-US') });
+		errors.threshold = t('tiers.errors.threshold', { max: MAX_THRESHOLD.toLocaleString(t.locale ?? 'en-US') });
 	const role = typeof raw.role === 'string' ? raw.role.trim() : '';
 	if (role !== '' && !/^\d{17,20}$/.test(role)) errors.role = t('tiers.errors.role');
 	const benefits = typeof raw.benefits === 'string' ? raw.benefits.trim() : '';

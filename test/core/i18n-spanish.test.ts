@@ -69,6 +69,21 @@ describe('the catalogs', () => {
 	});
 });
 
+/**
+ * Whether a page's text shows an English catalog text as words of their own. A short text found
+ * inside other words is no leftover: invites' "a bot" is the end of one Spanish word and the start
+ * of the next in "captcha botón" and "para bots". So an edge of the text that is a letter or a digit
+ * must not touch another letter or digit on the page; edges that are punctuation ("Invite
+ * tracking:") are matched as they are.
+ */
+function shows(text: string, english: string): boolean {
+	const word = /[\p{L}\p{N}]/u;
+	const chars = [...english];
+	const before = word.test(chars[0] ?? '') ? '(?<![\\p{L}\\p{N}])' : '';
+	const after = word.test(chars.at(-1) ?? '') ? '(?![\\p{L}\\p{N}])' : '';
+	return new RegExp(`${before}${english.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}${after}`, 'u').test(text);
+}
+
 function flatten(value: unknown, prefix = ''): [string, string][] {
 	if (typeof value === 'string') return [[prefix, value]];
 	return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) =>
@@ -197,12 +212,47 @@ describeOnBackends('a Spanish-speaking server', (backend) => {
 		const member = h.demo.memberId;
 		const changes = [
 			await admin.form(`${loyalty}/tiers`, { name: 'Oro', threshold: '50', role: '', benefits: 'Rol especial' }),
-			await admin.form(`${loyalty}/adjust`, { user: member, amount: '60', reason: 'Bienvenida', nonce: 'es-test-01' }),
+			await admin.form(`${loyalty}/adjust`, {
+				user: member,
+				amount: '12000',
+				reason: 'Bienvenida',
+				nonce: 'es-test-01',
+			}),
 			await admin.form(`${loyalty}/webhook/rotate`, {}),
 			await admin.form(`${loyalty}/webhook/rotate`, {}),
 		];
 		expect(changes.map((r) => r.status)).toEqual([303, 303, 200, 200]);
 		paths.push(`${loyalty}/leaderboard`, `${loyalty}/members?user=${member}`);
+
+		// Invite tracking with rows in every table: a rank, a blacklisted member, and a tracked join
+		// that its fraud rules flag (an account a day old), so the join log, the suspicious list and
+		// the inviter's page all show one.
+		const invites = `/invites/${g}`;
+		await h.clock.advance(3_000);
+		const code = await h.createInvite({ inviterId: h.demo.adminId });
+		const young = await h.join({ username: 'joven', accountAgeDays: 1, invite: code });
+		const listed = [
+			await admin.form(`${invites}/ranks`, { role: h.role('VIP'), invites: '10000' }),
+			await admin.form(`${invites}/blacklist`, { user: member, reason: 'Spam' }),
+		];
+		expect(listed.map((r) => r.status)).toEqual([303, 303]);
+		await h.waitFor(
+			async () => (await (await admin.page(`${invites}/fraud`)).text()).includes(`data-member-id="${young}"`),
+			'the young account’s join flagged',
+			15_000,
+		);
+		const today = new Date(h.clock.now()).toISOString().slice(0, 10);
+		const weekAgo = new Date(h.clock.now() - 6 * 86_400_000).toISOString().slice(0, 10);
+		paths.push(
+			`${invites}/stats`,
+			`${invites}/stats?from=${weekAgo}&to=${today}`,
+			`${invites}/joins`,
+			`${invites}/joins?flag=any&inviter=${h.demo.adminId}`,
+			`${invites}/codes`,
+			`${invites}/ranks`,
+			`${invites}/fraud`,
+			`${invites}/inviter?user=${h.demo.adminId}`,
+		);
 
 		// Words that only a forgotten hard-coded string would bring back (catalog texts are checked below).
 		const leftovers = [
@@ -233,21 +283,43 @@ describeOnBackends('a Spanish-speaking server', (backend) => {
 			const text = visibleText(html);
 			for (const word of leftovers) if (text.includes(word)) found.push(`${path}: "${word}"`);
 			for (const [id, texts] of english)
-				for (const sentence of texts) if (text.includes(sentence)) found.push(`${path}: ${id} "${sentence}"`);
+				for (const sentence of texts) if (shows(text, sentence)) found.push(`${path}: ${id} "${sentence}"`);
 		}
-		// Answers that are not a 200 are pages too: a refused member lookup, a refused tier.
-		for (const [path, answer] of [
-			[`${loyalty}/members?user=abc`, admin.page(`${loyalty}/members?user=abc`)],
-			[`${loyalty}/tiers`, admin.form(`${loyalty}/tiers`, { name: '', threshold: '0', role: '', benefits: '' })],
+		// Answers that are not a 200 are pages too: refused lookups, forms and filters, each with a
+		// Spanish word of its own page.
+		for (const [path, answer, spanish] of [
+			[`${loyalty}/members?user=abc`, admin.page(`${loyalty}/members?user=abc`), 'Fidelidad'],
+			[
+				`${loyalty}/tiers`,
+				admin.form(`${loyalty}/tiers`, { name: '', threshold: '0', role: '', benefits: '' }),
+				'Fidelidad',
+			],
+			[`${invites}/stats?from=2026-02-30`, admin.page(`${invites}/stats?from=2026-02-30`), 'Escribe el primer día'],
+			[`${invites}/joins?source=x`, admin.page(`${invites}/joins?source=x`), 'Elige un origen'],
+			[`${invites}/inviter?user=abc`, admin.page(`${invites}/inviter?user=abc`), 'Di de quién es la página'],
+			[`${invites}/ranks`, admin.form(`${invites}/ranks`, { role: '', invites: 'x' }), 'Elige un rol.'],
+			[`${invites}/blacklist`, admin.form(`${invites}/blacklist`, { user: 'x', reason: '' }), 'Di por qué'],
+			[
+				`${invites}/codes`,
+				admin.form(`${invites}/codes`, { channel: '', maxUses: '500', maxAge: '1', targets: 'alice' }),
+				'No son ids de usuario',
+			],
 		] as const) {
 			const response = await answer;
 			expect(response.status, path).toBe(422);
 			const text = visibleText(await response.text());
 			for (const [id, texts] of english)
-				for (const sentence of texts) if (text.includes(sentence)) found.push(`${path}: ${id} "${sentence}"`);
-			found.push(...[text].filter((t) => !t.includes('Fidelidad')).map(() => `${path}: not the Spanish page`));
+				for (const sentence of texts) if (shows(text, sentence)) found.push(`${path}: ${id} "${sentence}"`);
+			found.push(...[text].filter((t) => !t.includes(spanish)).map(() => `${path}: not the Spanish page`));
 		}
 		expect(found).toEqual([]);
+
+		// Numbers in the page's language: Spanish groups thousands with a dot.
+		expect(await (await admin.page(`${invites}/ranks`)).text()).toContain('<td data-col="invites">10.000</td>');
+		expect(await (await admin.page(`${loyalty}/leaderboard`)).text()).toContain('</a></td><td>12.000</td>');
+		const ledger = await (await admin.page(`${loyalty}/members?user=${member}`)).text();
+		expect(ledger).toContain('<dd id="loyalty-points">12.000</dd>');
+		expect(ledger).toContain('<td>+12.000</td>');
 
 		const overview = await (await admin.page(`/guilds/${g}?saved=language`)).text();
 		expect(overview).toContain('Idioma guardado.');
@@ -259,6 +331,8 @@ describeOnBackends('a Spanish-speaking server', (backend) => {
 			label: 'Idioma cambiado',
 			after: { language: 'es-ES' },
 		});
+		const ranks = await admin.audit(g, { action: 'invites.rank.add' });
+		expect(ranks[0]).toMatchObject({ label: 'Rango por invitaciones añadido', after: { invites: 10_000 } });
 	});
 
 	it('writes settings errors in the page language and stores nothing', async () => {

@@ -82,7 +82,13 @@ export function fraudFlags(input: FraudInput, settings: FraudSettings = DEFAULT_
 			flags.push({
 				rule: 'rejoin',
 				evidence: `rejoined ${minutes} minutes after ${what} (within ${settings.rejoinWithinMinutes})`,
-				data: { minutes, within: settings.rejoinWithinMinutes, previousJoinAt: input.previousJoinAt ?? null },
+				data: {
+					minutes,
+					within: settings.rejoinWithinMinutes,
+					previousJoinAt: input.previousJoinAt ?? null,
+					// What the minutes count from, so that the dashboard can word the evidence in any language.
+					after: input.previousLeftAt != null ? 'leaving' : 'join',
+				},
 			});
 		}
 	}

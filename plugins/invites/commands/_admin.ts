@@ -34,7 +34,7 @@ export async function reset(c: InviteContext) {
 
 /** /invite tracking status: each permission, and exactly what is missing (the dashboard's check). */
 export async function trackingStatus(c: InviteContext) {
-	const checks = trackingChecks(trackingFacts(c.guild));
+	const checks = trackingChecks(trackingFacts(c.guild), plugin.translator({ locale: c.interaction.locale }));
 	const lines = checks.map((k) =>
 		k.ok
 			? c.own('trackingLineOk', { permission: k.permission, neededFor: k.neededFor })
@@ -48,7 +48,12 @@ export async function trackingStatus(c: InviteContext) {
 export async function rankAdd(c: InviteContext) {
 	const role = c.interaction.options.getRole('role', true);
 	const invites = c.interaction.options.getInteger('invites', true);
-	const input = parseRankInput(c.guild, { role: role.id, invites: String(invites) }, await listRanks(c.guild.id));
+	const input = parseRankInput(
+		c.guild,
+		{ role: role.id, invites: String(invites) },
+		await listRanks(c.guild.id),
+		plugin.translator({ locale: c.interaction.locale }),
+	);
 	if (!input.ok) return c.tell(c.own('rankNotAdded', { reason: Object.values(input.errors).join(' ') }));
 	await saveRank(c.guild.id, input.roleId, input.invites);
 	const on = plugin.settings(c.guild.id).ranks;

@@ -1,5 +1,6 @@
 import { type GuildBasedChannel, MessageFlags, PermissionFlagsBits } from 'discord.js';
 import { createInvite } from '../dashboard/_create-invite.ts';
+import plugin from '../plugin.ts';
 import { personalInviteOf, savePersonalInvite } from '../records/personal.ts';
 import type { InviteContext } from './_context.ts';
 
@@ -54,6 +55,7 @@ async function personal(c: InviteContext) {
 		c.guild,
 		{ channelId: channel.id, maxUses: 0, maxAgeSeconds: 0, roleIds: [], targetUserIds: [] },
 		`Personal invite of ${c.interaction.user.username} (/invite create)`,
+		plugin.translator({ locale: c.interaction.locale }),
 	);
 	if (!created.ok) return c.tell(c.own('createRefused', { reason: created.problem }));
 	await savePersonalInvite(c.guild.id, { memberId, code: created.code, channelId: channel.id });

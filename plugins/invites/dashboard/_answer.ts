@@ -1,10 +1,11 @@
 import type { Route } from '@sapphire/plugin-api';
-import { isHtmx, redirect, sendPage } from 'foyer';
+import { isHtmx, pageLocale, redirect, sendPage } from 'foyer';
 import plugin from '../plugin.ts';
 
 export interface SectionAnswer {
 	status: number;
-	title: string;
+	/** The page's title, as a key of `page.titles` in the catalogs. */
+	title: 'codes' | 'blacklist' | 'ranks';
 	/** The section as it is now (with the message, or the errors beside their fields). */
 	section: string;
 	/** Where a plain form goes back to after a change (303). */
@@ -18,12 +19,13 @@ export interface SectionAnswer {
  */
 export function answerSection(request: Route.Request, response: Route.Response, a: SectionAnswer) {
 	if (a.status < 400 && !isHtmx(request)) return redirect(response, a.back);
+	const locale = pageLocale(request);
+	const title = plugin.t(`page.titles.${a.title}`, { locale });
 	const body = isHtmx(request)
 		? a.section
-		: plugin.views.render('section-page', { title: a.title, back: a.back, section: a.section });
-	sendPage(request, response, { title: a.title, body, status: a.status, active: `plugin:${plugin.id}:` });
+		: plugin.views.render('section-page', { locale, title, back: a.back, section: a.section });
+	sendPage(request, response, { title, body, status: a.status, active: `plugin:${plugin.id}:` });
 }
 
-/** Time as the tables show it: `2026-03-01 14:05` (UTC), and the ISO form for `<time datetime>`. */
-export const shortTime = (ms: number) => new Date(ms).toISOString().replace('T', ' ').slice(0, 16);
+/** The ISO form of a moment, for `<time datetime>`. */
 export const isoTime = (ms: number) => new Date(ms).toISOString();

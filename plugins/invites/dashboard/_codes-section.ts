@@ -1,7 +1,7 @@
 import { ChannelType, DiscordAPIError, type Guild } from 'discord.js';
 import { assignProblem } from 'foyer';
 import plugin from '../plugin.ts';
-import { shortTime } from './_answer.ts';
+import type { PageWords } from './_format.ts';
 import { channelProblem, EMPTY_INVITE_VALUES, type InviteField, type InviteValues, MAX_AGES } from './_invite-input.ts';
 import { nameOf } from './_names.ts';
 import { pagePath } from './_paths.ts';
@@ -18,15 +18,16 @@ export interface CodeRow {
 	inviterId: string | null;
 	inviter: string;
 	channel: string;
-	uses: number;
-	maxUses: number;
+	uses: string;
+	/** Empty when the invite has no limit. */
+	maxUses: string;
 	roles: string;
 	targets: string;
 	expires: string;
 }
 
 /** The guild's live invites as Discord lists them (needs Manage Server), or why they cannot be read. */
-export async function liveCodes(guild: Guild): Promise<{ codes: CodeRow[] } | { problem: string }> {
+export async function liveCodes(guild: Guild, w: PageWords): Promise<{ codes: CodeRow[] } | { problem: string }> {
 	try {
 		const invites = await guild.invites.fetch({ cache: false });
 		const codes = [...invites.values()]
@@ -34,27 +35,29 @@ export async function liveCodes(guild: Guild): Promise<{ codes: CodeRow[] } | { 
 			.map((i) => ({
 				code: i.code,
 				inviterId: i.inviterId,
-				inviter: nameOf(guild, i.inviterId),
+				inviter: nameOf(guild, i.inviterId, w.t),
 				channel: i.channel && 'name' in i.channel ? (i.channel.name ?? '') : '',
-				uses: i.uses ?? 0,
-				maxUses: i.maxUses ?? 0,
+				uses: w.n(i.uses ?? 0),
+				maxUses: i.maxUses ? w.n(i.maxUses) : '',
 				roles: [...(i.roles?.values() ?? [])].map((r) => r.name).join(', '),
-				targets: i.targetUser ? nameOf(guild, i.targetUser.id) : '',
-				expires: i.expiresTimestamp ? shortTime(i.expiresTimestamp) : 'never',
+				targets: i.targetUser ? nameOf(guild, i.targetUser.id, w.t) : '',
+				expires: i.expiresTimestamp ? w.time(i.expiresTimestamp) : w.t('page.never'),
 			}));
 		return { codes };
 	} catch (error) {
-		if (error instanceof DiscordAPIError)
-			return {
-				problem: `Discord refused to list the invites (${error.status}): Foyer needs Manage Server to read them.`,
-			};
+		if (error instanceof DiscordAPIError) return { problem: w.t('codes.listRefused', { status: error.status }) };
 		throw error;
 	}
 }
 
 /** The invites section (views/codes.eta): live invites and the creation form. */
-export async function renderCodesSection(guild: Guild, csrf: string, state: CodesState = {}): Promise<string> {
-	const live = await liveCodes(guild);
+export async function renderCodesSection(
+	guild: Guild,
+	csrf: string,
+	w: PageWords,
+	state: CodesState = {},
+): Promise<string> {
+	const live = await liveCodes(guild, w);
 	const channels = [...guild.channels.cache.values()]
 		.filter(
 			(c) =>
@@ -63,19 +66,20 @@ export async function renderCodesSection(guild: Guild, csrf: string, state: Code
 				c.type === ChannelType.GuildVoice,
 		)
 		.sort((a, b) => a.name.localeCompare(b.name))
-		.map((c) => ({ id: c.id, name: c.name, reason: channelProblem(guild, c.id) }));
+		.map((c) => ({ id: c.id, name: c.name, reason: channelProblem(guild, c.id, w.t) }));
 	const roles = [...guild.roles.cache.values()]
 		.filter((r) => r.id !== guild.id)
 		.sort((a, b) => b.rawPosition - a.rawPosition)
-		.map((r) => ({ id: r.id, name: r.name, reason: assignProblem(r) ? 'Foyer cannot give it' : null }));
+		.map((r) => ({ id: r.id, name: r.name, reason: assignProblem(r) ? w.t('codes.cannotGive') : null }));
 	return plugin.views.render('codes', {
+		locale: w.locale,
 		base: pagePath(guild.id),
 		csrf,
 		codes: 'codes' in live ? live.codes : null,
 		codesProblem: 'problem' in live ? live.problem : '',
 		channels,
 		roles,
-		ages: MAX_AGES,
+		ages: MAX_AGES.map((value) => ({ value, label: w.t(`codes.ages.${value}`) })),
 		message: state.message ?? null,
 		created: state.created ?? null,
 		values: state.values ?? EMPTY_INVITE_VALUES,

@@ -1,4 +1,5 @@
 import { DiscordAPIError, type Guild, Routes } from 'discord.js';
+import type { Translate } from 'foyer';
 import type { InviteRequest } from './_invite-input.ts';
 
 export type CreatedInvite = { ok: true; code: string } | { ok: false; problem: string };
@@ -9,7 +10,12 @@ export type CreatedInvite = { ok: true; code: string } | { ok: false; problem: s
  * `role_ids`; invites limited to listed users send them as the `target_users_file` CSV Discord takes
  * (January 2026). The invite is then tracked like any other: its INVITE_CREATE reaches the engine.
  */
-export async function createInvite(guild: Guild, request: InviteRequest, reason: string): Promise<CreatedInvite> {
+export async function createInvite(
+	guild: Guild,
+	request: InviteRequest,
+	reason: string,
+	t: Translate,
+): Promise<CreatedInvite> {
 	const body = {
 		max_age: request.maxAgeSeconds,
 		max_uses: request.maxUses,
@@ -32,7 +38,7 @@ export async function createInvite(guild: Guild, request: InviteRequest, reason:
 		return { ok: true, code: invite.code };
 	} catch (error) {
 		if (error instanceof DiscordAPIError)
-			return { ok: false, problem: `Discord refused the invite (${error.status}): ${error.message}` };
+			return { ok: false, problem: t('codes.refused', { status: error.status, message: error.message }) };
 		throw error;
 	}
 }

@@ -1,3 +1,4 @@
+import type { Translate } from 'foyer';
 import type { JoinSource } from '../api.ts';
 import { parseDay } from './_range.ts';
 
@@ -40,7 +41,8 @@ export function userIdOf(text: string): string | null {
 	return /^\d{17,20}$/.test(id) ? id : null;
 }
 
-export function parseJoinFilters(query: Record<string, unknown>): FiltersResult {
+/** The filters of a query, each problem worded by `t` against its field. */
+export function parseJoinFilters(query: Record<string, unknown>, t: Translate): FiltersResult {
 	const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
 	const values: FilterValues = {
 		source: text(query.source),
@@ -52,17 +54,17 @@ export function parseJoinFilters(query: Record<string, unknown>): FiltersResult 
 	};
 	const errors: Partial<Record<FilterField, string>> = {};
 	if (values.source && !SOURCES.includes(values.source as JoinSource))
-		errors.source = `Choose a source among ${SOURCES.join(', ')}.`;
-	if (values.flag && !FLAGS.includes(values.flag as FlagFilter)) errors.flag = 'Choose a flag from the list.';
+		errors.source = t('joins.sourceError', { sources: SOURCES.join(', ') });
+	if (values.flag && !FLAGS.includes(values.flag as FlagFilter)) errors.flag = t('joins.flagError');
 	const inviterId = values.inviter ? userIdOf(values.inviter) : null;
-	if (values.inviter && !inviterId) errors.inviter = 'Write the inviter’s user id (17 to 20 digits) or their mention.';
+	if (values.inviter && !inviterId) errors.inviter = t('joins.inviterError');
 	const from = values.from ? parseDay(values.from) : null;
-	if (values.from && from === null) errors.from = 'Write the first day as YYYY-MM-DD.';
+	if (values.from && from === null) errors.from = t('joins.fromError');
 	const to = values.to ? parseDay(values.to) : null;
-	if (values.to && to === null) errors.to = 'Write the last day as YYYY-MM-DD.';
-	if (from !== null && to !== null && from > to) errors.from = 'The first day must not be after the last day.';
+	if (values.to && to === null) errors.to = t('joins.toError');
+	if (from !== null && to !== null && from > to) errors.from = t('range.order');
 	const page = values.page ? Number(values.page) : 1;
-	if (!Number.isInteger(page) || page < 1 || page > 100_000) errors.page = 'The page must be a whole number from 1.';
+	if (!Number.isInteger(page) || page < 1 || page > 100_000) errors.page = t('joins.pageError');
 	if (Object.keys(errors).length) return { ok: false, errors, values };
 	return {
 		ok: true,

@@ -1,3 +1,5 @@
+import type { Translate } from 'foyer';
+
 /** A date range of whole UTC days, as the statistics and join log filters take it. Pure. */
 export interface DayRange {
 	/** `YYYY-MM-DD`, both inclusive. */
@@ -37,11 +39,12 @@ export function rangeOf(fromMs: number, toDayMs: number): DayRange {
 
 /**
  * The range in a query (`from`, `to`; either may be empty): by default the last 30 days up to
- * today. Every problem is reported against its field, in words an admin can act on.
+ * today. Every problem is reported against its field, in words an admin can act on (by `t`).
  */
 export function parseRange(
 	query: { from?: unknown; to?: unknown },
 	now: number,
+	t: Translate,
 	options: { optional?: boolean } = {},
 ): RangeResult {
 	const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
@@ -49,18 +52,18 @@ export function parseRange(
 	const errors: Partial<Record<RangeField, string>> = {};
 	const today = Math.floor(now / DAY) * DAY;
 	const to = values.to === '' ? today : parseDay(values.to);
-	if (to === null) errors.to = 'Write the last day as YYYY-MM-DD, e.g. 2026-03-31.';
+	if (to === null) errors.to = t('range.toFormat');
 	const from =
 		values.from === ''
 			? options.optional
 				? 0
 				: (to ?? today) - (DEFAULT_RANGE_DAYS - 1) * DAY
 			: parseDay(values.from);
-	if (from === null) errors.from = 'Write the first day as YYYY-MM-DD, e.g. 2026-03-01.';
+	if (from === null) errors.from = t('range.fromFormat');
 	if (from !== null && to !== null) {
-		if (from > to) errors.from = 'The first day must not be after the last day.';
+		if (from > to) errors.from = t('range.order');
 		else if (!(options.optional && values.from === '') && (to - from) / DAY + 1 > MAX_RANGE_DAYS)
-			errors.from = `Choose at most ${MAX_RANGE_DAYS} days.`;
+			errors.from = t('range.tooLong', { max: MAX_RANGE_DAYS });
 	}
 	if (Object.keys(errors).length || from === null || to === null) return { ok: false, errors, values };
 	return { ok: true, range: rangeOf(from, to), values };

@@ -3,6 +3,7 @@ import type { Guild } from 'discord.js';
 import { requestContext } from 'foyer';
 import plugin from '../plugin.ts';
 import { answerSection } from './_answer.ts';
+import type { PageWords } from './_format.ts';
 import { pagePath } from './_paths.ts';
 import { type RanksState, renderRanksSection } from './_ranks-section.ts';
 
@@ -11,13 +12,14 @@ export async function answerRanks(
 	request: Route.Request,
 	response: Route.Response,
 	guild: Guild,
+	w: PageWords,
 	status: number,
 	state: RanksState,
 ) {
-	const section = await renderRanksSection(guild, requestContext(request).session?.csrfToken ?? '', state);
+	const section = await renderRanksSection(guild, requestContext(request).session?.csrfToken ?? '', w, state);
 	answerSection(request, response, {
 		status,
-		title: 'Invite ranks',
+		title: 'ranks',
 		section,
 		back: `${pagePath(guild.id, 'ranks')}#invites-ranks`,
 	});

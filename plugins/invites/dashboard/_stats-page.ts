@@ -2,6 +2,7 @@ import type { Guild } from 'discord.js';
 import { renderGrowthChart } from 'foyer';
 import plugin from '../plugin.ts';
 import { countsOf, inviteStats } from '../records/index.ts';
+import type { PageWords } from './_format.ts';
 import { nameOf } from './_names.ts';
 import { pagePath, subnav } from './_paths.ts';
 import { parseRange } from './_range.ts';
@@ -14,9 +15,15 @@ import { parseRange } from './_range.ts';
 export async function renderStatsPage(
 	guild: Guild,
 	query: Record<string, unknown>,
+	w: PageWords,
 ): Promise<{ status: number; body: string }> {
-	const parsed = parseRange(query, plugin.now());
-	const base = { base: pagePath(guild.id), links: subnav(guild.id, 'stats'), values: parsed.values };
+	const parsed = parseRange(query, plugin.now(), w.t);
+	const base = {
+		locale: w.locale,
+		base: pagePath(guild.id),
+		links: subnav(guild.id, 'stats', w.t),
+		values: parsed.values,
+	};
 	if (!parsed.ok)
 		return {
 			status: 422,
@@ -27,19 +34,27 @@ export async function renderStatsPage(
 	const top = await Promise.all(
 		stats.topInviters.map(async (t) => ({
 			inviterId: t.inviterId,
-			name: nameOf(guild, t.inviterId),
-			invites: t.counted,
-			left: t.left,
-			fake: t.fake,
-			net: t.net,
-			effective: (await countsOf(guild.id, t.inviterId)).effective,
+			name: nameOf(guild, t.inviterId, w.t),
+			invites: w.n(t.counted),
+			left: w.n(t.left),
+			fake: w.n(t.fake),
+			net: w.n(t.net),
+			effective: w.n((await countsOf(guild.id, t.inviterId)).effective),
 		})),
 	);
+	// Days stay YYYY-MM-DD in every language: the form the date fields above take and show.
+	const days = { from: range.from, to: range.to };
 	const chart = renderGrowthChart(
 		stats.series.map((d) => ({ date: d.date, joins: d.joins, leaves: d.leaves })),
 		{
-			summary: `Joins and leaves per day from ${range.from} to ${range.to}: ${stats.totalJoins} joined, ${stats.totalLeaves} left, net ${stats.netGrowth}.`,
-			caption: `Joins, leaves and net growth per day, ${range.from} to ${range.to} (UTC)`,
+			locale: w.locale,
+			summary: w.t('stats.chartSummary', {
+				...days,
+				joins: w.n(stats.totalJoins),
+				leaves: w.n(stats.totalLeaves),
+				net: w.n(stats.netGrowth),
+			}),
+			caption: w.t('stats.chartCaption', days),
 		},
 	);
 	return {
@@ -49,14 +64,16 @@ export async function renderStatsPage(
 			values: { from: range.from, to: range.to },
 			errors: {},
 			range,
+			days,
 			chart,
 			stats: {
-				joins: stats.totalJoins,
-				invites: stats.totalInvites,
-				flagged: stats.flagged,
-				leaves: stats.totalLeaves,
-				net: stats.netGrowth,
+				joins: w.n(stats.totalJoins),
+				invites: w.n(stats.totalInvites),
+				flagged: w.n(stats.flagged),
+				leaves: w.n(stats.totalLeaves),
+				net: w.n(stats.netGrowth),
 				top,
+				topCount: w.n(top.length),
 			},
 		}),
 	};

@@ -1,8 +1,10 @@
 import { ChannelType, type Guild, PermissionFlagsBits, type PermissionsBitField } from 'discord.js';
+import type { Translate } from 'foyer';
 
 /** One thing invite tracking needs from Discord, whether Foyer has it, and what to do when not. */
 export interface TrackingCheck {
 	id: 'manage-guild' | 'manage-channels' | 'view-audit-log' | 'manage-roles' | 'create-invite';
+	/** The permission's name, as Discord shows it in the reader's language. */
 	permission: string;
 	/** What it is needed for. */
 	neededFor: string;
@@ -46,79 +48,56 @@ export function trackingFacts(guild: Guild): TrackingFacts {
 	return { guild: me?.permissions ?? null, channels };
 }
 
-const list = (names: string[]) =>
-	names.length <= 5
-		? names.map((n) => `#${n}`).join(', ')
-		: `${names
-				.slice(0, 5)
-				.map((n) => `#${n}`)
-				.join(', ')} and ${names.length - 5} more`;
+/** Up to five channels by name, then how many more, in the reader's language. */
+const list = (names: string[], t: Translate) => {
+	const shown = names
+		.slice(0, 5)
+		.map((n) => `#${n}`)
+		.join(', ');
+	return names.length <= 5 ? shown : t('tracking.more', { list: shown, count: names.length - 5 });
+};
 
 /**
- * What invite tracking can and cannot do with Foyer's permissions, one line per permission. Discord
- * tells a bot nothing about which invite a member used: the use counts (Manage Server), the invite
- * events (Manage Channels on the channel of the invite) and the audit log (View Audit Log) are the
- * only evidence, so each missing one costs joins that end up unknown or ambiguous. Pure.
+ * What invite tracking can and cannot do with Foyer's permissions, one line per permission, worded
+ * by `t` (the page's or the member's language). Discord tells a bot nothing about which invite a
+ * member used: the use counts (Manage Server), the invite events (Manage Channels on the channel of
+ * the invite) and the audit log (View Audit Log) are the only evidence, so each missing one costs
+ * joins that end up unknown or ambiguous. Pure.
  */
-export function trackingChecks(facts: TrackingFacts): TrackingCheck[] {
+export function trackingChecks(facts: TrackingFacts, t: Translate): TrackingCheck[] {
 	const has = (flag: bigint) => facts.guild?.has(flag) ?? false;
 	const withoutManage = facts.channels.filter((c) => !c.manageChannels).map((c) => c.name);
 	const withoutCreate = facts.channels.filter((c) => !c.createInvite).map((c) => c.name);
 	const manageChannels = has(PermissionFlagsBits.ManageChannels) && withoutManage.length === 0;
+	const check = (id: TrackingCheck['id'], key: string, ok: boolean, essential: boolean, missing?: string) => ({
+		id,
+		permission: t(`tracking.${key}.permission`),
+		neededFor: t(`tracking.${key}.neededFor`),
+		ok,
+		missing: ok ? null : (missing ?? t(`tracking.${key}.missing`)),
+		essential,
+	});
+	const createInvite = has(PermissionFlagsBits.CreateInstantInvite) && withoutCreate.length < facts.channels.length;
 	return [
-		{
-			id: 'manage-guild',
-			permission: 'Manage Server',
-			neededFor: 'reading invite use counts and the vanity URL’s uses: the evidence every attribution rests on',
-			ok: has(PermissionFlagsBits.ManageGuild),
-			missing: has(PermissionFlagsBits.ManageGuild)
-				? null
-				: 'Foyer lacks Manage Server: it cannot read how often each invite was used, so every join is recorded as unknown. Grant Manage Server to Foyer’s role in Server Settings > Roles.',
-			essential: true,
-		},
-		{
-			id: 'manage-channels',
-			permission: 'Manage Channels',
-			neededFor: 'invite created/deleted events, which tell apart invites created and used up between two reads',
-			ok: manageChannels,
-			missing: manageChannels
-				? null
-				: !has(PermissionFlagsBits.ManageChannels)
-					? 'Foyer lacks Manage Channels: Discord sends it no invite created/deleted events, so one-use invites created and used between two reads stay ambiguous. Grant Manage Channels to Foyer’s role in Server Settings > Roles.'
-					: `Foyer lacks Manage Channels in ${list(withoutManage)}: Discord sends it no invite events for invites to ${withoutManage.length === 1 ? 'that channel' : 'those channels'}. Remove the channel permission override that denies it.`,
-			essential: false,
-		},
-		{
-			id: 'view-audit-log',
-			permission: 'View Audit Log',
-			neededFor:
-				'the audit log’s invite entries: who created an invite that was used up before Foyer saw it, and deleted invites’ last uses',
-			ok: has(PermissionFlagsBits.ViewAuditLog),
-			missing: has(PermissionFlagsBits.ViewAuditLog)
-				? null
-				: 'Foyer lacks View Audit Log: invites created and used up between two reads, and invites deleted by a moderator, cannot be credited. Grant View Audit Log to Foyer’s role in Server Settings > Roles.',
-			essential: false,
-		},
-		{
-			id: 'manage-roles',
-			permission: 'Manage Roles',
-			neededFor: 'invite rank roles, and invites that grant roles',
-			ok: has(PermissionFlagsBits.ManageRoles),
-			missing: has(PermissionFlagsBits.ManageRoles)
-				? null
-				: 'Foyer lacks Manage Roles: rank roles are not given and invites that grant roles cannot be created. Grant Manage Roles to Foyer’s role in Server Settings > Roles.',
-			essential: false,
-		},
-		{
-			id: 'create-invite',
-			permission: 'Create Invite',
-			neededFor: 'creating personal and role-granting invites from the dashboard and /invite create',
-			ok: has(PermissionFlagsBits.CreateInstantInvite) && withoutCreate.length < facts.channels.length,
-			missing:
-				has(PermissionFlagsBits.CreateInstantInvite) && withoutCreate.length < facts.channels.length
-					? null
-					: 'Foyer lacks Create Invite: it cannot create invites for members. Grant Create Invite to Foyer’s role in Server Settings > Roles.',
-			essential: false,
-		},
+		check('manage-guild', 'manageGuild', has(PermissionFlagsBits.ManageGuild), true),
+		check(
+			'manage-channels',
+			'manageChannels',
+			manageChannels,
+			false,
+			has(PermissionFlagsBits.ManageChannels)
+				? t(
+						withoutManage.length === 1
+							? 'tracking.manageChannels.missingInOne'
+							: 'tracking.manageChannels.missingInMany',
+						{
+							channels: list(withoutManage, t),
+						},
+					)
+				: undefined,
+		),
+		check('view-audit-log', 'viewAuditLog', has(PermissionFlagsBits.ViewAuditLog), false),
+		check('manage-roles', 'manageRoles', has(PermissionFlagsBits.ManageRoles), false),
+		check('create-invite', 'createInvite', createInvite, false),
 	];
 }

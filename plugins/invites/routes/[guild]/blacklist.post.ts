@@ -4,6 +4,7 @@ import { makePastJoinsFake } from '../../_adjust.ts';
 import { recordChange } from '../../dashboard/_audit.ts';
 import { answerBlacklist } from '../../dashboard/_blacklist-answer.ts';
 import { parseBlacklistInput } from '../../dashboard/_blacklist-input.ts';
+import { wordsOf } from '../../dashboard/_format.ts';
 import { nameOf } from '../../dashboard/_names.ts';
 import { blacklistAdd, blacklistGet } from '../../records/index.ts';
 
@@ -11,10 +12,11 @@ import { blacklistAdd, blacklistGet } from '../../records/index.ts';
 export class InvitesBlacklistAddRoute extends Route {
 	override async run(request: Route.Request, response: Route.Response) {
 		const guild = guildOf(request);
+		const w = wordsOf(request);
 		const { body, session } = requestContext(request);
-		const input = parseBlacklistInput({ user: field(body, 'user'), reason: field(body, 'reason') });
+		const input = parseBlacklistInput({ user: field(body, 'user'), reason: field(body, 'reason') }, w.t);
 		if (!input.ok)
-			return answerBlacklist(request, response, guild, 422, { values: input.values, errors: input.errors });
+			return answerBlacklist(request, response, guild, w, 422, { values: input.values, errors: input.errors });
 		const before = await blacklistGet(guild.id, input.userId);
 		await blacklistAdd(guild.id, input.userId, session?.userId ?? '', input.reason);
 		const past = field(body, 'past') === 'on' ? await makePastJoinsFake(guild, input.userId, input.reason) : null;
@@ -23,12 +25,10 @@ export class InvitesBlacklistAddRoute extends Route {
 			reason: input.reason,
 			...(past !== null ? { pastJoinsMadeFake: past } : {}),
 		});
-		const who = nameOf(guild, input.userId);
+		const who = nameOf(guild, input.userId, w.t);
 		const text =
-			(before
-				? `Updated the reason for ${who}.`
-				: `Blacklisted ${who}: their future joins and the joins they bring do not count.`) +
-			(past !== null ? ` ${past} past counted ${past === 1 ? 'join is' : 'joins are'} now fake.` : '');
-		return answerBlacklist(request, response, guild, 200, { message: { kind: 'ok', text } });
+			w.t(before ? 'blacklist.updated' : 'blacklist.added', { who }) +
+			(past !== null ? ` ${w.t(past === 1 ? 'blacklist.pastOne' : 'blacklist.pastMany', { count: w.n(past) })}` : '');
+		return answerBlacklist(request, response, guild, w, 200, { message: { kind: 'ok', text } });
 	}
 }

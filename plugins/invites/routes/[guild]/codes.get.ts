@@ -1,6 +1,7 @@
 import { Route } from '@sapphire/plugin-api';
 import { guildOf, requestContext, sendPage } from 'foyer';
 import { renderCodesSection } from '../../dashboard/_codes-section.ts';
+import { wordsOf } from '../../dashboard/_format.ts';
 import { subnav } from '../../dashboard/_paths.ts';
 import plugin from '../../plugin.ts';
 
@@ -8,8 +9,13 @@ import plugin from '../../plugin.ts';
 export class InvitesCodesRoute extends Route {
 	override async run(request: Route.Request, response: Route.Response) {
 		const guild = guildOf(request);
-		const section = await renderCodesSection(guild, requestContext(request).session?.csrfToken ?? '');
-		const body = plugin.views.render('codes-page', { links: subnav(guild.id, 'codes'), section });
-		sendPage(request, response, { title: 'Invites', body, active: `plugin:${plugin.id}:` });
+		const w = wordsOf(request);
+		const section = await renderCodesSection(guild, requestContext(request).session?.csrfToken ?? '', w);
+		const body = plugin.views.render('codes-page', {
+			locale: w.locale,
+			links: subnav(guild.id, 'codes', w.t),
+			section,
+		});
+		sendPage(request, response, { title: w.t('page.titles.codes'), body, active: `plugin:${plugin.id}:` });
 	}
 }

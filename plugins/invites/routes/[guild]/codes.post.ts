@@ -4,6 +4,7 @@ import { answerSection } from '../../dashboard/_answer.ts';
 import { recordChange } from '../../dashboard/_audit.ts';
 import { type CodesState, renderCodesSection } from '../../dashboard/_codes-section.ts';
 import { createInvite } from '../../dashboard/_create-invite.ts';
+import { wordsOf } from '../../dashboard/_format.ts';
 import { parseInviteInput } from '../../dashboard/_invite-input.ts';
 import { pagePath } from '../../dashboard/_paths.ts';
 
@@ -15,34 +16,40 @@ import { pagePath } from '../../dashboard/_paths.ts';
 export class InvitesCreateCodeRoute extends Route {
 	override async run(request: Route.Request, response: Route.Response) {
 		const guild = guildOf(request);
+		const w = wordsOf(request);
 		const { body, session } = requestContext(request);
 		const roles = body.roles;
-		const input = parseInviteInput(guild, {
-			channel: field(body, 'channel') ?? '',
-			maxUses: field(body, 'maxUses') ?? '',
-			maxAge: field(body, 'maxAge') ?? '',
-			roles: Array.isArray(roles) ? roles : roles ? [roles] : [],
-			targets: field(body, 'targets') ?? '',
-		});
+		const input = parseInviteInput(
+			guild,
+			{
+				channel: field(body, 'channel') ?? '',
+				maxUses: field(body, 'maxUses') ?? '',
+				maxAge: field(body, 'maxAge') ?? '',
+				roles: Array.isArray(roles) ? roles : roles ? [roles] : [],
+				targets: field(body, 'targets') ?? '',
+			},
+			w.t,
+		);
 		const answer = async (status: number, state: CodesState) =>
 			answerSection(request, response, {
 				status,
-				title: 'Invites',
-				section: await renderCodesSection(guild, session?.csrfToken ?? '', state),
+				title: 'codes',
+				section: await renderCodesSection(guild, session?.csrfToken ?? '', w, state),
 				back: `${pagePath(guild.id, 'codes')}#invites-codes`,
 			});
 		if (!input.ok) return answer(422, { values: input.values, errors: input.errors });
 		const created = await createInvite(
 			guild,
 			input.request,
-			`Created from the dashboard by ${session?.username ?? 'an admin'}`,
+			w.t('codes.reason', { name: session?.username ?? w.t('codes.anAdmin') }),
+			w.t,
 		);
 		if (!created.ok)
 			return answer(502, {
 				values: input.values,
-				message: { kind: 'error', text: `${created.problem} Nothing was created.` },
+				message: { kind: 'error', text: w.t('codes.notCreated', { problem: created.problem }) },
 			});
 		await recordChange(request, guild, 'invite.create', null, { code: created.code, ...input.request });
-		return answer(200, { message: { kind: 'ok', text: 'Created the invite' }, created: created.code });
+		return answer(200, { message: { kind: 'ok', text: w.t('codes.created') }, created: created.code });
 	}
 }

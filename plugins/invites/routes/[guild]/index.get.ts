@@ -1,5 +1,6 @@
 import { Route } from '@sapphire/plugin-api';
 import { guildOf, sendPluginPage } from 'foyer';
+import { wordsOf } from '../../dashboard/_format.ts';
 import { subnav } from '../../dashboard/_paths.ts';
 import { trackingChecks, trackingFacts } from '../../dashboard/_tracking-status.ts';
 import plugin from '../../plugin.ts';
@@ -11,21 +12,24 @@ const DAY = 86_400_000;
 export class InvitesPageRoute extends Route {
 	override async run(request: Route.Request, response: Route.Response) {
 		const guild = guildOf(request);
+		const w = wordsOf(request);
 		const now = plugin.now();
 		const stats = await inviteStats(guild.id, { from: Math.floor(now / DAY) * DAY - 29 * DAY, to: now + 1 });
-		const checks = trackingChecks(trackingFacts(guild));
+		const checks = trackingChecks(trackingFacts(guild), w.t);
 		const missing = checks.filter((c) => !c.ok);
+		const figure = (key: string, value: number) => ({ label: w.t(`page.figures.${key}`), value: w.n(value) });
 		await sendPluginPage(request, response, {
 			pluginId: plugin.id,
 			figures: [
-				{ label: 'Joined (30 days)', value: stats.totalJoins },
-				{ label: 'Valid invites (30 days)', value: stats.totalInvites },
-				{ label: 'Flagged (30 days)', value: stats.flagged },
-				{ label: 'Net growth (30 days)', value: stats.netGrowth },
+				figure('joined', stats.totalJoins),
+				figure('valid', stats.totalInvites),
+				figure('flagged', stats.flagged),
+				figure('net', stats.netGrowth),
 			],
 			notices: missing.filter((c) => c.essential).map((c) => c.missing ?? ''),
 			extra: plugin.views.render('tracking', {
-				links: subnav(guild.id, ''),
+				locale: w.locale,
+				links: subnav(guild.id, '', w.t),
 				checks,
 				allOk: missing.length === 0,
 				missingCount: missing.length,

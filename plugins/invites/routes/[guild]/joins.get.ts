@@ -1,5 +1,6 @@
 import { Route } from '@sapphire/plugin-api';
 import { guildOf, sendPage } from 'foyer';
+import { wordsOf } from '../../dashboard/_format.ts';
 import { renderJoinLogPage } from '../../dashboard/_join-log-page.ts';
 import plugin from '../../plugin.ts';
 
@@ -7,7 +8,8 @@ import plugin from '../../plugin.ts';
 export class InvitesJoinLogRoute extends Route {
 	override async run(request: Route.Request, response: Route.Response) {
 		const guild = guildOf(request);
-		const { status, body } = await renderJoinLogPage(guild, request.query);
-		sendPage(request, response, { title: 'Join log', body, status, active: `plugin:${plugin.id}:` });
+		const w = wordsOf(request);
+		const { status, body } = await renderJoinLogPage(guild, request.query, w);
+		sendPage(request, response, { title: w.t('page.titles.joins'), body, status, active: `plugin:${plugin.id}:` });
 	}
 }

@@ -1,5 +1,6 @@
 import { Route } from '@sapphire/plugin-api';
 import { guildOf, requestContext, sendPage } from 'foyer';
+import { wordsOf } from '../../dashboard/_format.ts';
 import { subnav } from '../../dashboard/_paths.ts';
 import { renderRanksSection } from '../../dashboard/_ranks-section.ts';
 import plugin from '../../plugin.ts';
@@ -8,8 +9,13 @@ import plugin from '../../plugin.ts';
 export class InvitesRanksRoute extends Route {
 	override async run(request: Route.Request, response: Route.Response) {
 		const guild = guildOf(request);
-		const section = await renderRanksSection(guild, requestContext(request).session?.csrfToken ?? '');
-		const body = plugin.views.render('ranks-page', { links: subnav(guild.id, 'ranks'), section });
-		sendPage(request, response, { title: 'Invite ranks', body, active: `plugin:${plugin.id}:` });
+		const w = wordsOf(request);
+		const section = await renderRanksSection(guild, requestContext(request).session?.csrfToken ?? '', w);
+		const body = plugin.views.render('ranks-page', {
+			locale: w.locale,
+			links: subnav(guild.id, 'ranks', w.t),
+			section,
+		});
+		sendPage(request, response, { title: w.t('page.titles.ranks'), body, active: `plugin:${plugin.id}:` });
 	}
 }

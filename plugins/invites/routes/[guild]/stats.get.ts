@@ -1,5 +1,6 @@
 import { Route } from '@sapphire/plugin-api';
 import { guildOf, sendPage } from 'foyer';
+import { wordsOf } from '../../dashboard/_format.ts';
 import { renderStatsPage } from '../../dashboard/_stats-page.ts';
 import plugin from '../../plugin.ts';
 
@@ -7,7 +8,13 @@ import plugin from '../../plugin.ts';
 export class InvitesStatsRoute extends Route {
 	override async run(request: Route.Request, response: Route.Response) {
 		const guild = guildOf(request);
-		const { status, body } = await renderStatsPage(guild, request.query);
-		sendPage(request, response, { title: 'Invite statistics', body, status, active: `plugin:${plugin.id}:stats` });
+		const w = wordsOf(request);
+		const { status, body } = await renderStatsPage(guild, request.query, w);
+		sendPage(request, response, {
+			title: w.t('page.titles.stats'),
+			body,
+			status,
+			active: `plugin:${plugin.id}:stats`,
+		});
 	}
 }

@@ -1,8 +1,9 @@
 import { Route } from '@sapphire/plugin-api';
-import { csvRow, guildOf, sendError } from 'foyer';
+import { csvRow, guildOf, pageLocale, sendError } from 'foyer';
 import { parseJoinFilters } from '../../../dashboard/_join-filters.ts';
 import { recordFilter } from '../../../dashboard/_join-log-page.ts';
 import { nameOf } from '../../../dashboard/_names.ts';
+import plugin from '../../../plugin.ts';
 import { joinLogAll } from '../../../records/index.ts';
 
 const iso = (ms: number | null) => (ms === null ? '' : new Date(ms).toISOString());
@@ -10,12 +11,13 @@ const iso = (ms: number | null) => (ms === null ? '' : new Date(ms).toISOString(
 /**
  * GET /invites/<guild>/joins/export?<the join log's filters>: the matching joins as CSV, oldest
  * first, streamed. Member names are member-controlled: every cell goes through csvRow, which
- * defuses spreadsheet formulas.
+ * defuses spreadsheet formulas. The file is for programs and stays English; a refused filter is
+ * a page, in the server's language.
  */
 export class InvitesJoinExportRoute extends Route {
 	override async run(request: Route.Request, response: Route.Response) {
 		const guild = guildOf(request);
-		const parsed = parseJoinFilters(request.query);
+		const parsed = parseJoinFilters(request.query, plugin.translator({ locale: pageLocale(request) }));
 		if (!parsed.ok) return sendError(request, response, 422, Object.values(parsed.errors).join(' '));
 		const day = new Date().toISOString().slice(0, 10);
 		response.writeHead(200, {

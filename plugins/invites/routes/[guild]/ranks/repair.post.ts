@@ -1,6 +1,7 @@
 import { Route } from '@sapphire/plugin-api';
 import { guildOf } from 'foyer';
 import { recordChange } from '../../../dashboard/_audit.ts';
+import { wordsOf } from '../../../dashboard/_format.ts';
 import { answerRanks, queueRankSync } from '../../../dashboard/_ranks-answer.ts';
 import plugin from '../../../plugin.ts';
 
@@ -8,17 +9,13 @@ import plugin from '../../../plugin.ts';
 export class InvitesRankRepairRoute extends Route {
 	override async run(request: Route.Request, response: Route.Response) {
 		const guild = guildOf(request);
+		const w = wordsOf(request);
 		if (!plugin.settings(guild.id).ranks)
-			return answerRanks(request, response, guild, 409, {
-				message: { kind: 'error', text: 'Ranks are off: turn them on in the settings first; nothing was synced.' },
+			return answerRanks(request, response, guild, w, 409, {
+				message: { kind: 'error', text: w.t('ranks.repairOff') },
 			});
 		await queueRankSync(guild.id);
 		await recordChange(request, guild, 'rank.repair', null, null);
-		return answerRanks(request, response, guild, 200, {
-			message: {
-				kind: 'ok',
-				text: 'Re-syncing every member’s rank roles: roles are given and taken back in the background.',
-			},
-		});
+		return answerRanks(request, response, guild, w, 200, { message: { kind: 'ok', text: w.t('ranks.repairing') } });
 	}
 }
