@@ -11,7 +11,11 @@
  * Scenarios (issue 12): 60 simultaneous joins over 10 codes; 1,000 joins in 10 s over 10 codes; the
  * same over 1 code; a mix (one-use invites, the vanity URL, an expiring invite, codes created and
  * used between snapshots, a quiet trickle, a repeated GUILD_MEMBER_ADD). Median of RUNS runs.
- * Last line: one JSON object.
+ * BENCH_MODES (default `engine,plugin`): `plugin` runs the same scenarios with a real Foyer and the
+ * invites plugin as the watcher (Sapphire, discord.js, its session, its records), scored from the
+ * joins it stored, beside seed 004 in the same emulator; its figures are the `plugin_*` fields.
+ * `boundary_bound`: the oracle bound with each snapshot boundary as uncertain as the watcher's own
+ * timing of it made it (plugins/invites/test/_raid-truth.ts). Last line: one JSON object.
  */
 
 import { runScenario, type ScenarioSpec } from './_invites-scenario.ts';
