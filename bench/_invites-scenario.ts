@@ -1,8 +1,9 @@
-import type { TrueJoin } from '../plugins/invites/attribution/oracle.ts';
 import { oracleBound } from '../plugins/invites/attribution/oracle.ts';
+import { boundaryOracle, isRight } from '../plugins/invites/test/_raid-truth.ts';
 import { attachEngine } from './_invites-driver.ts';
+import { attachPlugin, type Watch } from './_invites-plugin.ts';
 import { attachSeed004 } from './_invites-seed004.ts';
-import type { BenchWorld, startBenchWorld } from './_invites-world.ts';
+import type { BenchWorld, startBenchWorld, Watcher } from './_invites-world.ts';
 
 export interface ScenarioSpec {
 	name: string;
@@ -16,16 +17,39 @@ export interface ScenarioSpec {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function isRight(truth: TrueJoin['source'], credited: { vanity: boolean; inviterId: string | null }): boolean {
-	if (credited.vanity) return truth.kind === 'vanity';
-	return truth.kind === 'invite' && truth.inviterId === credited.inviterId;
+/** The engine on a plain client, read from its decisions as they are emitted. */
+async function watchEngine(w: BenchWorld, vanity: boolean): Promise<Watch> {
+	if (!w.engineClient) throw new Error('engine mode needs the plain client');
+	const engine = await attachEngine(w.engineClient, w.guildId, { vanity });
+	return {
+		settled: (_joins, ms) => engine.settled(ms),
+		credited(key) {
+			const d = engine.decisions.get(key)?.attribution;
+			if (!d || d.status === 'pending') return { status: 'pending' };
+			if (d.status !== 'attributed') return { status: d.status };
+			return {
+				status: 'attributed',
+				vanity: d.source === 'vanity',
+				inviterId: d.source === 'invite' ? d.inviterId : null,
+			};
+		},
+		boundaryBound(truth) {
+			const t = engine.tracker.timeline;
+			return boundaryOracle(truth, t.obs, new Map(t.joins.map((j) => [j.key, j.pos]))).bound;
+		},
+		stop: () => engine.stop(),
+	};
 }
 
 /** Runs one scenario in a fresh emulator and scores both bots against the ground truth. */
-export async function runScenario(spec: ScenarioSpec, start: typeof startBenchWorld): Promise<Record<string, number>> {
-	const w = await start({ vanity: spec.vanity });
+export async function runScenario(
+	spec: ScenarioSpec,
+	start: typeof startBenchWorld,
+	watcher: Watcher = 'engine',
+): Promise<Record<string, number>> {
+	const w = await start({ vanity: spec.vanity, watcher });
 	const codes = spec.setup(w);
-	const engine = await attachEngine(w.engineClient, w.guildId, { vanity: spec.vanity });
+	const engine = watcher === 'plugin' ? await attachPlugin(w.guildId) : await watchEngine(w, spec.vanity);
 	const seed = await attachSeed004(w.seedClient, w.guildId);
 	// Joins within the clock skew of the first snapshot may predate it: start the scenario later.
 	await sleep(3_000);
@@ -34,7 +58,7 @@ export async function runScenario(spec: ScenarioSpec, start: typeof startBenchWo
 	await spec.drive(w, codes);
 	const driven = Date.now();
 	const { trueJoins, snapshots, codes: trueCodes } = w.truth;
-	const settled = await engine.settled(90_000);
+	const settled = await engine.settled(trueJoins, 90_000);
 	const engineDone = Date.now();
 	await seed.settled(trueJoins.length, 600_000);
 
@@ -61,12 +85,11 @@ export async function runScenario(spec: ScenarioSpec, start: typeof startBenchWo
 	let baselineUnknown = 0;
 	for (const t of trueJoins) {
 		const key = `${t.userId}:${t.joinedAt}`;
-		const d = engine.decisions.get(key)?.attribution;
-		if (!d || d.status === 'pending') pending++;
+		const d = engine.credited(key);
+		if (d.status === 'pending' || d.status === 'missing') pending++;
 		else if (d.status === 'attributed') {
 			attributed++;
-			if (!isRight(t.source, { vanity: d.source === 'vanity', inviterId: d.source === 'invite' ? d.inviterId : null }))
-				wrong++;
+			if (!isRight(t.source, d)) wrong++;
 		} else if (d.status === 'ambiguous') ambiguous++;
 		else unknown++;
 		const b = seed.records.get(key);
@@ -74,6 +97,13 @@ export async function runScenario(spec: ScenarioSpec, start: typeof startBenchWo
 		else if (!isRight(t.source, { vanity: false, inviterId: b.inviterId })) baselineWrong++;
 	}
 	const oracle = oracleBound(trueJoins, snapshots, [...trueCodes.values()]);
+	let boundary = -1;
+	try {
+		boundary = engine.boundaryBound({ joins: trueJoins, snapshots, codes: trueCodes });
+	} catch (error) {
+		// A new epoch (evidence conflict) drops the watcher's earlier snapshots: no timing to compare.
+		console.error(`${spec.name}: no boundary bound (${(error as Error).message})`);
+	}
 	const seedRequests = requests.filter((r) => r.appId !== w.engineAppId && r.appId !== null);
 	engine.stop();
 	seed.stop();
@@ -88,6 +118,8 @@ export async function runScenario(spec: ScenarioSpec, start: typeof startBenchWo
 		settled: settled ? 1 : 0,
 		oracle_bound: oracle.bound,
 		oracle_covered: oracle.covered,
+		// The same with each snapshot's boundary as loose as this bot's timing of it (a lower ceiling is not possible for it).
+		boundary_bound: boundary,
 		rest_calls: mine.length,
 		rest_calls_per_join: mine.length / Math.max(1, total),
 		r429: mine.filter((r) => r.status === 429).length,

@@ -3,16 +3,28 @@ import type { TrueCode, TrueJoin, TrueSnapshot } from '../plugins/invites/attrib
 import { Emulator } from '../src/emulator/emulator.ts';
 import type { LoggedRequest } from '../src/emulator/http/request-log.ts';
 import { connectClient } from '../src/emulator/testing/client.ts';
+import { addMemberRecord } from '../src/emulator/world/members.ts';
 import type { Dispatch } from '../src/emulator/world/world.ts';
+import { startTestFoyer, type TestFoyer } from '../src/testing/test-foyer.ts';
+
+/** Who watches the joins: Foyer's engine on a plain discord.js client, or a whole Foyer with the invites plugin. */
+export type Watcher = 'engine' | 'plugin';
 
 /**
  * One benchmark guild in the emulator (realistic rate limits) with two bots: the one under test
- * (Foyer's engine on a plain client) and seed 004's tracker as the baseline, watching the same
- * joins. Records the ground truth: every join with the code it really used, every invite with its
- * creation and deletion among the joins, and the instants of the tested bot's snapshots.
+ * (Foyer's engine on a plain client, or a real Foyer running the invites plugin) and seed 004's
+ * tracker as the baseline, watching the same joins. Records the ground truth: every join with the
+ * code it really used, every invite with its creation and deletion among the joins, and the
+ * instants of the tested bot's snapshots.
  */
-export async function startBenchWorld(options: { vanity: boolean }) {
-	const emulator = await Emulator.start({ rateLimits: 'realistic' });
+export async function startBenchWorld(options: { vanity: boolean; watcher?: Watcher }) {
+	const watcher = options.watcher ?? 'engine';
+	// The plugin's Foyer logs in to the emulator it starts (its own app is the emulator's default one).
+	const foyer: TestFoyer | null =
+		watcher === 'plugin'
+			? await startTestFoyer({ plugins: [new URL('../plugins/invites/', import.meta.url)], rateLimits: 'realistic' })
+			: null;
+	const emulator = foyer ? foyer.emulator : await Emulator.start({ rateLimits: 'realistic' });
 	const world = emulator.world;
 	const seedApp = world.createApplication({ name: 'Seed004' });
 	const owner = world.createUser({ username: 'bench-owner' });
@@ -21,9 +33,12 @@ export async function startBenchWorld(options: { vanity: boolean }) {
 		ownerId: owner.id,
 		channels: ['general'],
 		vanityCode: options.vanity ? `bench-${Date.now().toString(36)}` : null,
+		...(foyer ? { appIds: [] } : {}),
 	});
 	const channelId = guild.systemChannelId as string;
 	const engineAppId = emulator.defaultApp.id;
+	// Bots already logged in learn of the guild from GUILD_CREATE, as when a bot is added to a server.
+	if (foyer) for (const id of [engineAppId, seedApp.id]) world.addBot(guild.id, id);
 
 	const trueJoins: TrueJoin[] = [];
 	const seen = new Set<string>();
@@ -55,7 +70,7 @@ export async function startBenchWorld(options: { vanity: boolean }) {
 	const log = emulator.requests;
 	const add = log.add.bind(log);
 	log.add = (entry: Omit<LoggedRequest, 'id'>) => {
-		if (entry.appId === engineAppId && entry.status === 200) {
+		if (entry.appId === engineAppId && entry.status === 200 && entry.path.includes(guild.id)) {
 			if (entry.route === '/guilds/:guild_id/invites')
 				snapshots.push({ kind: 'invites', joinsBefore: trueJoins.length });
 			else if (entry.route === '/guilds/:guild_id/vanity-url')
@@ -64,7 +79,7 @@ export async function startBenchWorld(options: { vanity: boolean }) {
 		add(entry);
 	};
 
-	const engineClient = (await connectClient(emulator)) as Client<true>;
+	const engineClient = foyer ? null : ((await connectClient(emulator)) as Client<true>);
 	const seedClient = (await connectClient(emulator, { token: seedApp.token })) as Client<true>;
 	let users = 0;
 
@@ -73,10 +88,14 @@ export async function startBenchWorld(options: { vanity: boolean }) {
 		guildId: guild.id,
 		engineAppId,
 		engineClient,
+		foyer,
 		seedClient,
 		truth: { trueJoins, codes, snapshots },
+		/** A member who will invite (there for long: no GUILD_MEMBER_ADD; a plugin credits only members). */
 		newInviter(): string {
-			return world.createUser({ username: `inviter${++users}` }).id;
+			const id = world.createUser({ username: `inviter${++users}` }).id;
+			addMemberRecord(world, guild, id, { type: 'none' }, world.now() - 86_400_000);
+			return id;
 		},
 		/** An invite made by `inviterId` (INVITE_CREATE and the audit entry follow, as on Discord). */
 		invite(inviterId: string, opts: { maxUses?: number; maxAgeS?: number } = {}): string {
@@ -119,9 +138,10 @@ export async function startBenchWorld(options: { vanity: boolean }) {
 			return emulator.requests.since(id);
 		},
 		async close() {
-			await engineClient.destroy();
+			await engineClient?.destroy();
 			await seedClient.destroy();
-			await emulator.close();
+			if (foyer) await foyer.stop();
+			else await emulator.close();
 		},
 	};
 }
