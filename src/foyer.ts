@@ -71,36 +71,16 @@ let coreRegistered = false;
 function registerCorePieces(): void {
 	if (coreRegistered) return;
 	coreRegistered = true;
-	void container.stores.loadPiece({
-		store: 'listeners',
-		name: 'foyer:core/listener-error',
-		piece: CoreListenerErrorListener,
-	});
-	void container.stores.loadPiece({
-		store: 'listeners',
-		name: 'foyer:core/route-error',
-		piece: CoreRouteErrorListener,
-	});
-	void container.stores.loadPiece({
-		store: 'listeners',
-		name: 'foyer:core/command-error',
-		piece: CoreCommandErrorListener,
-	});
-	void container.stores.loadPiece({
-		store: 'listeners',
-		name: 'foyer:core/interaction-error',
-		piece: CoreInteractionErrorListener,
-	});
-	void container.stores.loadPiece({
-		store: 'listeners',
-		name: 'foyer:core/interaction-parse-error',
-		piece: CoreInteractionParseErrorListener,
-	});
-	void container.stores.loadPiece({
-		store: 'listeners',
-		name: 'foyer:core/command-denied',
-		piece: CoreCommandDeniedListener,
-	});
+	const listeners = {
+		'listener-error': CoreListenerErrorListener,
+		'route-error': CoreRouteErrorListener,
+		'command-error': CoreCommandErrorListener,
+		'interaction-error': CoreInteractionErrorListener,
+		'interaction-parse-error': CoreInteractionParseErrorListener,
+		'command-denied': CoreCommandDeniedListener,
+	};
+	for (const [name, piece] of Object.entries(listeners))
+		void container.stores.loadPiece({ store: 'listeners', name: `foyer:core/${name}`, piece });
 	void container.stores.loadPiece({
 		store: 'preconditions',
 		name: 'foyer:core/plugin-enabled',
