@@ -1,4 +1,4 @@
-import type { Guild } from 'discord.js';
+import { DiscordAPIError, type Guild, RESTJSONErrorCodes } from 'discord.js';
 import { announceCounted, announceUncounted } from './_announce.ts';
 import { snowflakeTime } from './_discord.ts';
 import { fraudSettingsOf } from './_fraud-settings.ts';
@@ -16,10 +16,30 @@ import { transaction } from './records/sql.ts';
 
 const MINUTE = 60_000;
 
+/**
+ * Inviters Discord answered "Unknown Member" for, and when: a raid through a departed member's
+ * code asks Discord once, not once per join (each ask takes a request from the members bucket).
+ * A rejoin is seen in the member cache first, so it never waits for the entry to expire.
+ */
+const absent = new Map<string, number>();
+const ABSENT_FOR_MS = 10 * MINUTE;
+const ABSENT_MAX = 10_000;
+
 /** Whether the inviter is a member of the guild now (the cache first: Foyer has the member list). */
 async function isMember(guild: Guild, userId: string): Promise<boolean> {
 	if (guild.members.cache.has(userId)) return true;
-	const member = await guild.members.fetch(userId).catch(() => null);
+	const key = `${guild.id}:${userId}`;
+	const since = absent.get(key);
+	if (since !== undefined && Date.now() - since < ABSENT_FOR_MS) return false;
+	const member = await guild.members.fetch(userId).catch((error: unknown) => {
+		if (error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.UnknownMember) {
+			absent.delete(key);
+			absent.set(key, Date.now());
+			if (absent.size > ABSENT_MAX) absent.delete(absent.keys().next().value as string);
+		}
+		return null;
+	});
+	if (member) absent.delete(key);
 	return member !== null;
 }
 

@@ -79,6 +79,23 @@ describeOnBackends('invite tracking, seed 004 phase 2', (backend) => {
 		expect(eventsAbout(b)).toEqual([]);
 	});
 
+	it("test 3b: more members through a departed inviter's code: each recorded absent, Discord asked about the inviter once", async () => {
+		const a = await inviter(h, 'p2-gone-raid');
+		await h.leave(a.id);
+		const since = await h.lastRequestId();
+		const members: string[] = [];
+		for (const n of [1, 2, 3]) members.push(await h.join({ username: `p2-gone-raid-${n}`, invite: a.code }));
+		for (const m of members)
+			expect(await decidedJoin(h, m)).toMatchObject({ inviterId: a.id, credit: 'none', creditNote: 'inviter-absent' });
+		const asked = (await h.requests(since)).filter((r) => r.method === 'GET' && r.path.endsWith(`/members/${a.id}`));
+		expect(asked.map((r) => r.status)).toEqual([404]);
+		// Back in the server: counted again at once, without waiting for the remembered absence to expire.
+		await h.join({ userId: a.id, invite: 'vanity' });
+		await decidedJoin(h, a.id, 2);
+		const c = await h.join({ username: 'p2-gone-raid-back', invite: a.code });
+		expect(await decidedJoin(h, c)).toMatchObject({ inviterId: a.id, credit: 'counted', inviterWasMember: true });
+	});
+
 	it('test 4: a blacklisted member joins: nothing for the inviter, the record is marked blacklisted', async () => {
 		const a = await inviter(h, 'p2-bl-inviter');
 		const b = await h.join({ username: 'p2-blacklisted', invite: 'vanity' });
