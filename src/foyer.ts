@@ -11,6 +11,7 @@ import { Continuity } from './core/continuity/continuity.ts';
 import { PluginCounters } from './core/counters/plugin-counters.ts';
 import type { Database } from './core/database/database.ts';
 import { DatabaseWaits } from './core/database/wait-for-database.ts';
+import { Completions } from './core/effects/completions.ts';
 import { SapphirePinoLogger } from './core/logger.ts';
 import { MemberActivity } from './core/member-activity/member-activity.ts';
 import { recordMemberActivity } from './core/member-activity/record-member-activity.ts';
@@ -149,7 +150,11 @@ export class Foyer {
 			guildOf: (id) => client.guilds.cache.get(id),
 			beforeCombined: (keys, nonce) => container.effects.noteGroup(keys, nonce),
 		});
-		container.counters = await PluginCounters.create(options.db, options.logger);
+		// Counters go out with the effect completions they follow (one transaction: see completions.ts).
+		const completions = options.db
+			? new Completions(options.db, options.logger.child({ component: 'continuity' }))
+			: null;
+		container.counters = await PluginCounters.create(options.db, options.logger, completions);
 		const clock = container.clock;
 		container.memberActivity = await MemberActivity.create(options.db, options.logger, { now: () => clock.now() });
 		recordMemberActivity(client, container.memberActivity);
@@ -170,8 +175,11 @@ export class Foyer {
 			logger: options.logger,
 			coalescer: container.memberMessages,
 			...(options.db ? { db: options.db } : {}),
+			...(completions ? { completions } : {}),
 		});
 		container.effects = continuity.effects;
+		// An event is recorded as handled only once its join or leave is counted (replay-safe, see MemberActivity).
+		continuity.ledger.beforeHandled.push(() => container.memberActivity.flush());
 		// Waiting ends with the shutdown grace: an event cut off then is replayed at the next start.
 		container.databaseWaits = new DatabaseWaits(
 			() => container.log,

@@ -116,6 +116,28 @@ export class CrashRig {
 		return this.truth();
 	}
 
+	/**
+	 * The dashboard's figures for the raid guild as stored: the plugins' counters (`plugin.name`) and the
+	 * overview's joins and leaves of all days (read from the database Foyer writes).
+	 */
+	async storedFigures(): Promise<Record<string, number>> {
+		const connection = (await this.options.backend.db()).em().getConnection();
+		const guildId = this.setup.guildId;
+		const out: Record<string, number> = {};
+		const counters = (await connection.execute(
+			'select plugin, name, value from foyer_plugin_counters where guild_id = ?',
+			[guildId],
+		)) as { plugin: string; name: string; value: number | string }[];
+		for (const c of counters) out[`${c.plugin}.${c.name}`] = Number(c.value);
+		const [days] = (await connection.execute(
+			'select coalesce(sum(joins), 0) as joins, coalesce(sum(leaves), 0) as leaves from foyer_member_activity where guild_id = ?',
+			[guildId],
+		)) as { joins: number | string; leaves: number | string }[];
+		out['overview.joins'] = Number(days?.joins ?? 0);
+		out['overview.leaves'] = Number(days?.leaves ?? 0);
+		return out;
+	}
+
 	/** Error lines (pino level >= 50) of the runs, from run `from` on. */
 	errors(from = 0) {
 		return this.runs.slice(from).flatMap((r) => r.logs.filter((l) => l.level >= 50));

@@ -2,6 +2,7 @@ import { Events, type Guild, type GuildMember, type PartialGuildMember } from 'd
 import type { Logger } from 'pino';
 import type { FoyerClient } from '../client.ts';
 import type { Database } from '../database/database.ts';
+import { Completions } from '../effects/completions.ts';
 import { EffectOutbox } from '../effects/effect-outbox.ts';
 import { EffectStore } from '../effects/effect-store.ts';
 import { MEMBER_MESSAGE, memberMessageExecutor } from '../effects/kinds/member-message-kind.ts';
@@ -26,6 +27,8 @@ export interface ContinuityOptions {
 	logger: Logger;
 	/** Where member messages are combined per channel (the `member-message` effects go through it). */
 	coalescer: MessageCoalescer;
+	/** The writer of effect completions and counters (with a database); closed by `close()`. */
+	completions?: Completions;
 }
 
 /** What the last start recovered, for logs, /ready and tests. */
@@ -61,6 +64,7 @@ export class Continuity {
 		private readonly sessions: SessionStore | null,
 		private readonly previous: StoredSession[],
 		private readonly logger: Logger,
+		private readonly completions: Completions | null,
 	) {}
 
 	static async create(options: ContinuityOptions): Promise<Continuity> {
@@ -75,7 +79,8 @@ export class Continuity {
 		);
 		await ledger.load();
 		const sessions = db ? await SessionStore.open(db, log) : null;
-		const effects = new EffectOutbox(db ? await EffectStore.open(db, log) : null, log);
+		const completions = db ? (options.completions ?? new Completions(db, log)) : null;
+		const effects = new EffectOutbox(db && completions ? await EffectStore.open(db, completions, log) : null, log);
 		effects.register(
 			MEMBER_MESSAGE,
 			memberMessageExecutor(() => options.coalescer),
@@ -94,6 +99,7 @@ export class Continuity {
 			(shardId) => liveSession(client, shardId),
 			(session) => void sessions?.save(session).catch(() => undefined),
 		);
+		ledger.beforeHandled.push(() => effects.written());
 		ledger.bind((event, args) => client.deliver(event, args));
 		ledger.observer = tracker;
 		ledger.onDelivered((event, args) => {
@@ -109,7 +115,7 @@ export class Continuity {
 		});
 		client.ledger = ledger;
 		client.packets = tracker;
-		return new Continuity(client, ledger, tracker, membership, effects, sessions, previous, log);
+		return new Continuity(client, ledger, tracker, membership, effects, sessions, previous, log, completions);
 	}
 
 	/**
@@ -174,6 +180,7 @@ export class Continuity {
 		this.tracker.saveAll();
 		await Promise.all([this.ledger.flush(), this.membership.flush(), this.sessions?.flush(), this.effects.flush()]);
 		this.effects.close();
+		this.completions?.close();
 		this.ledger.close();
 		this.membership.close();
 		this.sessions?.close();

@@ -1,6 +1,7 @@
 import { raw } from '@mikro-orm/core';
 import type { Logger } from 'pino';
 import type { Database } from '../database/database.ts';
+import type { Completions } from '../effects/completions.ts';
 import { PluginCounter } from './plugin-counter-entity.ts';
 import { PluginNote } from './plugin-note-entity.ts';
 
@@ -16,10 +17,11 @@ const RETRY_MS = 2_000;
 const NOTE_REFRESH_MS = 10_000;
 
 /**
- * Per-guild counters for plugins' dashboard figures (`container.counters`). Increments are added up
- * in memory for up to GATHER_MS and written atomically (`value = value + n`), so counting costs
- * almost nothing per event and never loses an increment to a read-modify-write race. A read writes
- * what is gathering first, so it is exact. Without a database the counters live in memory.
+ * Per-guild counters for plugins' dashboard figures (`container.counters`). With a database, an
+ * increment goes out with the effect completions (completions.ts): written atomically
+ * (`value = value + n`) in the transaction that marks done the effect it counts, so a `kill -9`
+ * neither loses nor doubles it, and a raid's hundreds of joins cost a few writes. A read writes what
+ * is waiting first, so it is exact. Without a database the counters live in memory.
  */
 export class PluginCounters {
 	readonly #pending = new Map<string, number>();
@@ -34,15 +36,22 @@ export class PluginCounters {
 	constructor(
 		private readonly db: Database | undefined,
 		private readonly logger: Logger,
+		private readonly completions: Completions | null = null,
 	) {}
 
-	static async create(db: Database | undefined, logger: Logger): Promise<PluginCounters> {
+	static async create(
+		db: Database | undefined,
+		logger: Logger,
+		completions: Completions | null = null,
+	): Promise<PluginCounters> {
 		if (db) await db.registerEntities('foyer-counters', [PluginCounter, PluginNote]);
-		return new PluginCounters(db, logger);
+		return new PluginCounters(db, logger, completions);
 	}
 
 	add(plugin: string, guildId: string, name: string, n = 1): void {
 		if (this.#closed) return;
+		// Rejected only when Foyer stops before it could be written (the database was away to the end).
+		if (this.completions) return void this.completions.count(plugin, guildId, name, n).catch(() => undefined);
 		const key = JSON.stringify([plugin, guildId, name]);
 		this.#pending.set(key, (this.#pending.get(key) ?? 0) + n);
 		this.#timer ??= setTimeout(() => void this.flush(), GATHER_MS);
@@ -139,13 +148,14 @@ export class PluginCounters {
 	}
 
 	/** Writes what is pending (also called at stop, so nothing counted is lost). */
-	flush(): Promise<void> {
+	async flush(): Promise<void> {
+		await this.completions?.flush();
 		if (this.#timer) clearTimeout(this.#timer);
 		this.#timer = null;
 		const batch = [...this.#pending];
 		this.#pending.clear();
 		this.#flushing = this.#flushing.then(() => this.#write(batch));
-		return this.#flushing;
+		await this.#flushing;
 	}
 
 	/** Writes what is pending and takes no more (Foyer stopping: the database closes next). */

@@ -37,6 +37,8 @@ export interface OutboxStats {
 }
 
 const MAX_ATTEMPTS = 5;
+/** How long a recovered effect's result waits for its replayed event (the replay comes at the start). */
+const RECOVERED_KEPT_MS = 15 * 60_000;
 const retryDelay = (attempt: number) => Math.min(30_000, 1_000 * 2 ** (attempt - 1));
 
 /** Discord refused for good (4xx other than 429): retrying would only earn the same answer. */
@@ -60,8 +62,13 @@ export function isPermanent(error: unknown): boolean {
 export class EffectOutbox {
 	readonly #kinds = new Map<string, EffectExecutor>();
 	readonly #live = new Map<string, Promise<unknown>>();
-	/** Carried out, their completion not written yet: a new ask for one of them is a duplicate. */
+	/** Carried out (or failed for good), their completion not written yet: a new ask for one of them is a duplicate. */
 	readonly #finished = new Set<string>();
+	/**
+	 * Effects recover() carried out, until their replayed event asks for them: the ask gets the result
+	 * rather than null, so the plugin counts what it achieved (its count died with the last process).
+	 */
+	readonly #recovered = new Map<string, Promise<unknown>>();
 	readonly stats: OutboxStats = { recorded: 0, done: 0, failed: 0, deduplicated: 0, recovered: 0 };
 	#stopped = false;
 
@@ -99,6 +106,11 @@ export class EffectOutbox {
 		if (key === null || !this.store) {
 			const result = await executor(request.payload, request.live, { key, plugin: request.plugin });
 			return result === LEFT_TO_DO ? null : result;
+		}
+		const recovered = this.#recovered.get(key);
+		if (recovered) {
+			this.#recovered.delete(key);
+			return (await recovered) as R | null;
 		}
 		const running = this.#live.get(key);
 		if (running) {
@@ -161,7 +173,10 @@ export class EffectOutbox {
 				return null;
 			});
 			this.#hold(effect.key, run);
+			this.#recovered.set(effect.key, run);
 		}
+		// An event that is never replayed (handled before the crash, or past the resume window) never asks.
+		if (pending.length) setTimeout(() => this.#recovered.clear(), RECOVERED_KEPT_MS).unref();
 		this.stats.recovered += pending.length;
 		if (pending.length)
 			this.logger.info(
@@ -199,6 +214,15 @@ export class EffectOutbox {
 
 	async flush(): Promise<void> {
 		await this.store?.flush();
+	}
+
+	/**
+	 * Resolves once every completion recorded so far (and the counts that went with it) is written.
+	 * What marks work finished (an event handled, a job done) waits for it: marked first, a kill
+	 * could leave the effect pending with nothing left to replay and count it.
+	 */
+	async written(): Promise<void> {
+		await this.store?.written();
 	}
 
 	close(): void {
@@ -240,7 +264,12 @@ export class EffectOutbox {
 				const message = error instanceof Error ? error.message : String(error);
 				if (isPermanent(error) || attempts >= MAX_ATTEMPTS) {
 					this.stats.failed++;
-					await store.markFailed(effect.id, message, attempts).catch(() => undefined);
+					// Not awaited, like markDone: what the caller counts for the failure joins its batch.
+					this.#finished.add(effect.key);
+					void store
+						.markFailed(effect.id, message, attempts)
+						.then(() => this.#finished.delete(effect.key))
+						.catch(() => undefined);
 					throw error;
 				}
 				this.logger.warn(

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import { BatchWriter } from '../database/batch-writer.ts';
 import type { Database } from '../database/database.ts';
 import { isDatabaseUnavailable } from '../database/database-unavailable.ts';
+import type { Completions } from './completions.ts';
 import { EffectRow, type StoredEffect } from './effect-entity.ts';
 
 /** How long carried-out effects are kept: a replayed event finds its effects done for this long. */
@@ -17,23 +18,25 @@ export interface NewEffect {
 /** A recorded effect's row, or null when its key was carried out (or failed for good) before. */
 export type Recorded = { id: number; fresh: boolean } | null;
 
-/** The outbox rows: recorded and marked in batches (a raid's hundreds of effects cost a few statements). */
+/**
+ * The outbox rows: recorded and marked in batches (a raid's hundreds of effects cost a few
+ * statements). Completions go through `completions`, with the counters they move (completions.ts).
+ */
 export class EffectStore {
 	readonly #records: BatchWriter<NewEffect, Recorded>;
-	readonly #done: BatchWriter<number>;
 	#closed = false;
 
 	private constructor(
 		private readonly db: Database,
+		private readonly completions: Completions,
 		logger: Logger,
 	) {
 		this.#records = new BatchWriter((rows) => this.#insert(rows), { name: 'effects', logger, gatherMs: 0 });
-		this.#done = new BatchWriter((ids) => this.#markDone(ids), { name: 'effect completions', logger, gatherMs: 10 });
 	}
 
-	static async open(db: Database, logger: Logger): Promise<EffectStore> {
+	static async open(db: Database, completions: Completions, logger: Logger): Promise<EffectStore> {
 		await db.registerEntities('foyer-effects', [EffectRow]);
-		return new EffectStore(db, logger);
+		return new EffectStore(db, completions, logger);
 	}
 
 	/**
@@ -46,11 +49,16 @@ export class EffectStore {
 	}
 
 	markDone(id: number): Promise<void> {
-		return this.#done.add(id);
+		return this.completions.done(id);
 	}
 
-	async markFailed(id: number, error: string, attempts: number): Promise<void> {
-		await this.db.em().nativeUpdate(EffectRow, { id }, { status: 'failed', lastError: error.slice(0, 2000), attempts });
+	markFailed(id: number, error: string, attempts: number): Promise<void> {
+		return this.completions.failed(id, error, attempts);
+	}
+
+	/** Resolves once the completions (and counts) queued so far are written. */
+	written(): Promise<void> {
+		return this.completions.written();
 	}
 
 	async countAttempt(id: number, error: string, attempts: number): Promise<void> {
@@ -101,22 +109,21 @@ export class EffectStore {
 	}
 
 	get waiting(): number {
-		return this.#records.pending + this.#done.pending;
+		return this.#records.pending + this.completions.pending;
 	}
 
 	get failing(): boolean {
-		return this.#records.failing || this.#done.failing;
+		return this.#records.failing || this.completions.failing;
 	}
 
 	async flush(): Promise<void> {
 		await this.#records.flush();
-		await this.#done.flush();
+		await this.completions.flush();
 	}
 
 	close(): void {
 		this.#closed = true;
 		this.#records.close();
-		this.#done.close();
 	}
 
 	async #insert(rows: NewEffect[]): Promise<Recorded[]> {
@@ -160,16 +167,5 @@ export class EffectStore {
 			const row = existing.get(r.key);
 			return row?.status === 'pending' ? { id: row.id, fresh: false } : null;
 		});
-	}
-
-	async #markDone(ids: number[]): Promise<void> {
-		const now = Date.now();
-		await this.db
-			.em()
-			.getConnection()
-			.execute(`update foyer_effects set status = 'done', done_at = ? where id in (${ids.map(() => '?').join(', ')})`, [
-				now,
-				...ids,
-			]);
 	}
 }

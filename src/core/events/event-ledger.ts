@@ -36,6 +36,8 @@ export class EventLedger {
 	#emit: Emit | null = null;
 	readonly #inFlight = new Set<Promise<unknown>>();
 	observer: DispatchObserver | null = null;
+	/** Waited for before an event is recorded as handled: the writes its handlers' work depends on. */
+	readonly beforeHandled: (() => Promise<unknown>)[] = [];
 	readonly stats: LedgerStats = { delivered: 0, duplicates: 0, held: 0 };
 
 	constructor(
@@ -180,7 +182,9 @@ export class EventLedger {
 			// After the shutdown grace period a handler may end because Foyer is going: not "handled".
 			if (key === null || this.#frozen) return;
 			for (const listener of this.#handledListeners) listener(event, args, key);
-			await this.store?.markHandled(key).catch(() => undefined);
+			if (!this.store) return;
+			await Promise.all(this.beforeHandled.map((written) => written())).catch(() => undefined);
+			await this.store.markHandled(key).catch(() => undefined);
 		});
 		this.#track(done);
 		this.observer?.dispatched(done);

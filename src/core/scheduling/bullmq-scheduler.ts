@@ -11,7 +11,7 @@ import {
 	type Scheduler,
 	taskName,
 } from './job.ts';
-import { scheduledTaskPieces } from './task-runner.ts';
+import { completionsWritten, scheduledTaskPieces } from './task-runner.ts';
 
 /** ioredis connection options from a redis:// URL (BullMQ workers need maxRetriesPerRequest: null). */
 export function redisConnection(url: string) {
@@ -37,7 +37,9 @@ class FoyerTaskHandler extends ScheduledTaskHandler {
 		const { name } = typeof task === 'string' ? { name: task } : task;
 		if (!scheduledTaskPieces().has(name))
 			throw new Error(`No scheduled task "${name}" is loaded (plugin ${pluginIdOfPiece(name) ?? '?'} unloaded?)`);
-		return super.run(task);
+		const result = await super.run(task);
+		await completionsWritten();
+		return result;
 	}
 }
 

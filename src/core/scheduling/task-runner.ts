@@ -17,4 +17,13 @@ export async function runTask(name: string, payload: unknown): Promise<void> {
 	if (!piece)
 		throw new Error(`No scheduled task "${name}" is loaded (plugin ${pluginIdOfPiece(name) ?? '?'} unloaded?)`);
 	await (piece as unknown as { run(payload: unknown): unknown }).run(payload);
+	await completionsWritten();
+}
+
+/**
+ * Waits until the completions of the effects a task carried out (and their counts) are written,
+ * before its job is marked done: a kill in between would leave an effect pending and its job gone.
+ */
+export async function completionsWritten(): Promise<void> {
+	await (container as { effects?: { written(): Promise<void> } }).effects?.written();
 }
