@@ -179,7 +179,7 @@ export class Foyer {
 		});
 		container.effects = continuity.effects;
 		// An event is recorded as handled only once its join or leave is counted (replay-safe, see MemberActivity).
-		continuity.ledger.beforeHandled.push(() => container.memberActivity.flush());
+		continuity.ledger.beforeHandled.push(() => container.memberActivity.written());
 		// Waiting ends with the shutdown grace: an event cut off then is replayed at the next start.
 		container.databaseWaits = new DatabaseWaits(
 			() => container.log,

@@ -32,7 +32,7 @@ export interface MemberActivityOptions {
  * (`joins = joins + n`), so concurrent processes never lose a count; rows older than the retention
  * are deleted once a day. An event with a dedupe key is written with its key, in the same
  * transaction: delivered again after a `kill -9` (it was not recorded as handled: the ledger waits
- * for `flush()` first), it is not counted twice. Without a database the days live in memory.
+ * for `written()` first), it is not counted twice. Without a database the days live in memory.
  */
 export class MemberActivity {
 	readonly #pending = new Map<string, Counts>();
@@ -47,6 +47,8 @@ export class MemberActivity {
 	readonly #now: () => number;
 	#timer: NodeJS.Timeout | null = null;
 	#writing: Promise<void> = Promise.resolve();
+	/** Callers of `written()` waiting for the next planned write. */
+	readonly #waiting: (() => void)[] = [];
 	#prunedDay = -1;
 	#failing = false;
 
@@ -108,8 +110,17 @@ export class MemberActivity {
 		return out;
 	}
 
+	/**
+	 * Resolves once what is counted now is written, by the write already planned (nothing is forced
+	 * out early: the event ledger waits on this for every event it records as handled).
+	 */
+	written(): Promise<void> {
+		return this.#timer ? new Promise((resolve) => this.#waiting.push(resolve)) : this.#writing;
+	}
+
 	/** Writes what is gathering (also at stop, so nothing counted is lost). */
 	flush(): Promise<void> {
+		const waiting = this.#waiting.splice(0);
 		if (this.#timer) clearTimeout(this.#timer);
 		this.#timer = null;
 		const batch = [...this.#pending];
@@ -117,6 +128,7 @@ export class MemberActivity {
 		this.#pending.clear();
 		this.#pendingKeys = [];
 		this.#writing = this.#writing.then(() => this.#write(batch, keys));
+		for (const resolve of waiting) void this.#writing.then(resolve, resolve);
 		return this.#writing;
 	}
 
